@@ -1,0 +1,61 @@
+import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AccessAudit } from './access-audit';
+import { ALLOWED_ROLES, IS_PUBLIC, type AuthenticatedRequest } from './auth.decorators';
+import type { Role } from './principal';
+import { TokenVerifier } from './token-verifier';
+
+interface RequestWithHeaders extends AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  method: string;
+  url: string;
+  routeOptions?: { url?: string };
+  params?: Record<string, string>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The pregnancy a denied request was aimed at, when its route names one, so the denial shows in her access log. */
+const pregnancyIdOf = (request: RequestWithHeaders): string | null => {
+  const candidate = request.params?.pregnancyId ?? request.params?.id;
+  return candidate && UUID.test(candidate) ? candidate : null;
+};
+
+/** Global guard: every endpoint needs a valid bearer token unless marked @Public(), and a listed role. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+    private readonly audit: AccessAudit,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<RequestWithHeaders>();
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw new UnauthorizedException('A bearer token is required');
+    let principal;
+    try {
+      principal = await this.verifier.verify(match[1]);
+    } catch (error) {
+      throw new UnauthorizedException(error instanceof Error ? error.message : 'Invalid token');
+    }
+    request.actor = { ...principal, requestId: String(request.id) };
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (roles && !roles.includes(principal.role)) {
+      const action = `${request.method} ${request.routeOptions?.url ?? request.url}`;
+      await this.audit.record({
+        actor: request.actor,
+        action,
+        pregnancyId: pregnancyIdOf(request),
+        outcome: 'denied',
+        reason: 'role not allowed',
+      });
+      throw new ForbiddenException(`Role ${principal.role} may not ${action}`);
+    }
+    return true;
+  }
+}

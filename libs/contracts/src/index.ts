@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+export * from './anc-schedule';
+export * from './clinical-vocabulary';
+export * from './envelope/event-envelope';
+export * from './event-catalog';
+export * from './registration/anc-visit';
+export * from './registration/obstetric-history';
+export * from './registration/pregnancy-snapshot';
+export * from './registration/registration.events';
+export * from './risk-scoring/assessment.events';
+export * from './topics';
+export * from './validate-event';

@@ -1,0 +1,52 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  ValidateNested,
+} from 'class-validator';
+import { RISK_CATEGORIES, type RiskCategory } from '../clinical-vocabulary';
+
+export const FACTOR_STATUSES = ['present', 'absent', 'unknown'] as const;
+export type FactorStatus = (typeof FACTOR_STATUSES)[number];
+
+/** One KSPR factor as judged, with the facts that decided it so a clinician can audit the score. */
+export class KsprFactorResultV1 {
+  @IsString() ruleId!: string; // e.g. KSPR-10
+  @IsIn(FACTOR_STATUSES) status!: FactorStatus;
+  @IsInt() points!: number;
+  @IsObject() facts!: Record<string, unknown>;
+}
+
+/** A WHO / Kemenkes rule that fired: an emergency or a warning. */
+export class FindingV1 {
+  @IsString() ruleId!: string; // e.g. WHO-BP-SEVERE
+  @IsString() description!: string;
+  @IsObject() facts!: Record<string, unknown>;
+}
+
+export class CausationV1 {
+  @IsUUID() eventId!: string;
+  @IsString() eventType!: string;
+  @IsInt() sequence!: number;
+}
+
+export class PregnancyAssessedV1 {
+  @IsUUID() assessmentId!: string;
+  @IsUUID() pregnancyId!: string;
+  @IsInt() score!: number;
+  @IsIn(RISK_CATEGORIES) category!: RiskCategory;
+  @IsOptional() @IsIn(RISK_CATEGORIES) previousCategory!: RiskCategory | null;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => KsprFactorResultV1) factors!: KsprFactorResultV1[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => FindingV1) emergencies!: FindingV1[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => FindingV1) warnings!: FindingV1[];
+  /** e.g. "kspr-rochjati.v1+who-anc-dak.v1" */
+  @IsString() ruleSetVersion!: string;
+  @ValidateNested() @Type(() => CausationV1) causedBy!: CausationV1;
+  @IsISO8601({ strict: true }) assessedAt!: string;
+}

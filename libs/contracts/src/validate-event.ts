@@ -1,0 +1,31 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { eventDefinitionForType } from './event-catalog';
+
+export class InvalidEventError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly violations: string[],
+  ) {
+    super(`invalid ${eventType}: ${violations.join('; ')}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+const flatten = (errors: ValidationError[], parent = ''): string[] =>
+  errors.flatMap((e) => {
+    const path = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`);
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+
+/** Checks an event's data against its versioned contract; throws InvalidEventError on an unknown type or bad data. */
+export function validateEventData<T extends object>(type: string, data: unknown): T {
+  const definition = eventDefinitionForType(type);
+  if (!definition) throw new InvalidEventError(type, ['unknown event type']);
+  if (typeof data !== 'object' || data === null) throw new InvalidEventError(type, ['data is not an object']);
+  const instance = plainToInstance(definition.dataClass, data) as T;
+  const errors = validateSync(instance, { forbidUnknownValues: true });
+  if (errors.length > 0) throw new InvalidEventError(type, flatten(errors));
+  return instance;
+}

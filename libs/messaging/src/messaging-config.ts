@@ -1,0 +1,31 @@
+export interface MessagingConfig {
+  /** CloudEvents `source` of everything this service publishes, e.g. "siaga/registration". */
+  source: string;
+  brokers: string[];
+  clientId: string;
+  /** Prepended to every topic name: lets test runs and tenants share one broker without colliding. */
+  topicPrefix: string;
+  topicPartitions: number;
+  /** Safety-net poll of the outbox when no NOTIFY arrives. */
+  outboxPollMs: number;
+  outboxBatchSize: number;
+  consumerMaxAttempts: number;
+}
+
+export function messagingConfigFromEnv(service: string, env: NodeJS.ProcessEnv = process.env): MessagingConfig {
+  return {
+    source: `siaga/${service}`,
+    brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()),
+    clientId: env.KAFKA_CLIENT_ID ?? `siaga-${service}`,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
+    topicPartitions: Number(env.KAFKA_TOPIC_PARTITIONS ?? 6),
+    outboxPollMs: Number(env.OUTBOX_POLL_MS ?? 1000),
+    outboxBatchSize: Number(env.OUTBOX_BATCH_SIZE ?? 500),
+    consumerMaxAttempts: Number(env.CONSUMER_MAX_ATTEMPTS ?? 5),
+  };
+}
+
+export const MESSAGING_CONFIG = Symbol('MESSAGING_CONFIG');
+
+export const resolveTopic = (config: Pick<MessagingConfig, 'topicPrefix'>, topic: string): string =>
+  `${config.topicPrefix}${topic}`;

@@ -1,0 +1,205 @@
+import { Client } from 'pg';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { toCloudEventHeaders } from '../bus/cloud-events';
+import type { MessageBus, OutgoingMessage } from '../bus/message-bus';
+import type { Logger } from '@siaga/observability';
+import { outboxChannel } from '../messaging-tables';
+import { resolveTopic, type MessagingConfig } from '../messaging-config';
+import { messagingMetrics } from '../messaging.metrics';
+
+interface OutboxRow {
+  id: string;
+  subject: string;
+  topic: string;
+  sequence: number;
+  type: string;
+  source: string;
+  time: Date;
+  payload: unknown;
+}
+
+const PENDING_SUBJECTS_SQL = `
+SELECT subject FROM outbox WHERE published_at IS NULL
+GROUP BY subject ORDER BY min(position) LIMIT $1`;
+
+// A subject's events go out in sequence order only if one relay at a time owns the subject:
+// SKIP LOCKED alone would let a second relay publish event n+1 while n is locked by the first.
+const LOCK_SUBJECTS_SQL = `
+SELECT s AS subject FROM unnest($1::text[]) AS s
+WHERE pg_try_advisory_xact_lock(hashtext('siaga_outbox_' || current_schema()), hashtext(s))`;
+
+const PENDING_ROWS_SQL = `
+SELECT id, subject, topic, sequence, type, source, time, payload FROM outbox
+WHERE published_at IS NULL AND subject = ANY($1::text[])
+ORDER BY subject, topic, sequence
+LIMIT $2
+FOR UPDATE SKIP LOCKED`;
+
+const MARK_PUBLISHED_SQL = `UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`;
+const PURGE_SQL = `DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`;
+
+/**
+ * Publishes committed outbox events to the broker. Woken by NOTIFY on insert, with a poll as the
+ * safety net; safe to run in several instances at once (per-subject advisory locks keep the order).
+ */
+export class OutboxRelay {
+  private listener?: Client;
+  private stopped = true;
+  private draining?: Promise<void>;
+  private wakeAgain = false;
+  private pollTimer?: NodeJS.Timeout;
+  private purgeTimer?: NodeJS.Timeout;
+  private failures = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: MessageBus,
+    private readonly config: MessagingConfig,
+    private readonly databaseUrl: string,
+    private readonly schema: string,
+    private readonly logger: Logger,
+    private readonly retentionHours = 72,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.listen();
+    this.schedulePoll();
+    this.purgeTimer = setInterval(() => void this.purge(), 10 * 60_000).unref();
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.pollTimer);
+    clearInterval(this.purgeTimer);
+    await this.draining;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes everything pending now; resolves when the outbox is empty (used by tests and shutdown). */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published === 0) return total;
+    }
+  }
+
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.draining = this.drainUntilQuiet().finally(() => {
+      this.draining = undefined;
+      if (this.wakeAgain) {
+        this.wakeAgain = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async drainUntilQuiet(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.publishBatch()) > 0);
+      this.failures = 0;
+    } catch (error) {
+      this.failures += 1;
+      messagingMetrics.outboxPublishFailures.inc();
+      this.logger.warn({ err: error, failures: this.failures }, 'outbox relay could not publish; will retry');
+      const backoff = Math.min(5000, 200 * 2 ** Math.min(this.failures, 5));
+      await new Promise((resolve) => setTimeout(resolve, backoff));
+      this.wakeAgain = true;
+    }
+  }
+
+  private schedulePoll(): void {
+    if (this.stopped) return;
+    this.pollTimer = setTimeout(() => {
+      this.wake();
+      this.schedulePoll();
+    }, this.config.outboxPollMs);
+    this.pollTimer.unref();
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.databaseUrl });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'outbox listener lost its connection; polling until it is back');
+      if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.listen(), 1000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${outboxChannel(this.schema)}`);
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox listener could not connect; polling until it can');
+      await client.end().catch(() => undefined);
+      setTimeout(() => void this.listen(), 2000).unref();
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const runner: QueryRunner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const candidates: { subject: string }[] = await runner.query(PENDING_SUBJECTS_SQL, [this.config.outboxBatchSize]);
+      if (candidates.length === 0) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      const owned: { subject: string }[] = await runner.query(LOCK_SUBJECTS_SQL, [candidates.map((c) => c.subject)]);
+      const rows: OutboxRow[] =
+        owned.length === 0
+          ? []
+          : await runner.query(PENDING_ROWS_SQL, [owned.map((o) => o.subject), this.config.outboxBatchSize]);
+      if (rows.length > 0) {
+        await this.bus.publish(rows.map((row) => this.toMessage(row)));
+        await runner.query(MARK_PUBLISHED_SQL, [rows.map((r) => r.id)]);
+      }
+      await runner.commitTransaction();
+      messagingMetrics.outboxPublished.inc(rows.length);
+      return rows.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private toMessage(row: OutboxRow): OutgoingMessage {
+    return {
+      topic: resolveTopic(this.config, row.topic),
+      key: row.subject,
+      value: JSON.stringify(row.payload),
+      headers: toCloudEventHeaders({
+        id: row.id,
+        source: row.source,
+        type: row.type,
+        subject: row.subject,
+        time: new Date(row.time).toISOString(),
+        sequence: Number(row.sequence),
+      }),
+    };
+  }
+
+  private async purge(): Promise<void> {
+    try {
+      await this.dataSource.query(PURGE_SQL, [this.retentionHours]);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox purge failed');
+    }
+  }
+}

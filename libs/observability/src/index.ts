@@ -1,0 +1,3 @@
+export * from './logger';
+export * from './observability.module';
+export * from './readiness';

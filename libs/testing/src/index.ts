@@ -1,0 +1,5 @@
+export * from './eventually';
+export * from './kafka-probe';
+export * from './service-under-test';
+export * from './test-environment';
+export * from './tokens';

@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@siaga/auth';
+import { HttpModule } from '@siaga/http';
+import { MessageBus, MessagingModule, brokerReadiness } from '@siaga/messaging';
+import { ObservabilityModule } from '@siaga/observability';
+import { PersistenceModule, databaseConfigFromEnv, dataSourceOptions, databaseReadiness } from '@siaga/persistence';
+import { DataSource } from 'typeorm';
+import { PregnancyAccess } from './access/pregnancy-access';
+import { AssessmentConsumer } from './assessment/assessment.consumer';
+import { CaseloadRepository } from './caseload/caseload.repository';
+import { CaseloadService } from './caseload/caseload.service';
+import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
+import { MotherEntity } from './pregnancy/mother.entity';
+import { PregnancyController } from './pregnancy/pregnancy.controller';
+import { PregnancyEntity } from './pregnancy/pregnancy.entity';
+import { PregnancyRepository } from './pregnancy/pregnancy.repository';
+import { PregnancyService } from './pregnancy/pregnancy.service';
+import { VisitController } from './visit/visit.controller';
+import { VisitEntity } from './visit/visit.entity';
+import { VisitRepository } from './visit/visit.repository';
+import { VisitService } from './visit/visit.service';
+
+export const SERVICE = 'registration';
+export const SCHEMA = 'registration';
+
+@Module({
+  imports: [
+    ObservabilityModule.forRoot(SERVICE),
+    TypeOrmModule.forRootAsync({
+      useFactory: () =>
+        dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
+          entities: [MotherEntity, PregnancyEntity, VisitEntity],
+          migrations: [InitialSchema1764300000000],
+        }),
+    }),
+    PersistenceModule,
+    AuthModule,
+    MessagingModule.forService(SERVICE),
+    HttpModule.forService({
+      inject: [DataSource, MessageBus],
+      useFactory: (dataSource: DataSource, bus: MessageBus) => [databaseReadiness(dataSource), brokerReadiness(bus)],
+    }),
+  ],
+  controllers: [PregnancyController, VisitController],
+  providers: [
+    PregnancyAccess,
+    PregnancyRepository,
+    PregnancyService,
+    VisitRepository,
+    VisitService,
+    CaseloadRepository,
+    CaseloadService,
+    AssessmentConsumer,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { CONDITIONS, ObstetricHistoryV1, PREGNANCY_OUTCOMES, type Condition, type PregnancyOutcome } from '@siaga/contracts';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { BirthPlan } from './birth-plan';
+
+export class AddressDto {
+  @ApiProperty({ example: 'Dusun Krajan RT 01 RW 02' }) @IsString() @Length(1, 300) street!: string;
+  @ApiProperty({ example: '35.10.20.2001', description: 'Village (desa) code, Kepmendagri' })
+  @Matches(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, { message: 'villageCode must look like 35.10.20.2001' })
+  villageCode!: string;
+  @ApiProperty({ example: 'Sempu' }) @IsString() @Length(1, 120) villageName!: string;
+  @ApiProperty({ example: 'Sempu' }) @IsString() @Length(1, 120) districtName!: string;
+  @ApiProperty({ example: 'Kabupaten Banyuwangi' }) @IsString() @Length(1, 120) regencyName!: string;
+  @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
+}
+
+export class MotherDto {
+  @ApiProperty({ example: '3510204705960001', description: 'NIK, 16 digits' })
+  @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' })
+  nik!: string;
+  @ApiProperty({ example: 'Siti Aminah' }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: '1996-05-07' }) @IsISO8601({ strict: true }) birthDate!: string;
+  @ApiProperty({ example: '+6281200000001' })
+  @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits, optionally with a leading +' })
+  phone!: string;
+  @ApiProperty({ type: AddressDto }) @ValidateNested() @Type(() => AddressDto) address!: AddressDto;
+}
+
+export class RegisterPregnancyDto {
+  @ApiProperty({ type: MotherDto }) @ValidateNested() @Type(() => MotherDto) mother!: MotherDto;
+  @ApiProperty({ type: ObstetricHistoryV1 }) @ValidateNested() @Type(() => ObstetricHistoryV1) history!: ObstetricHistoryV1;
+  @ApiPropertyOptional({ example: 152 }) @IsOptional() @IsNumber() @Min(100) @Max(200) heightCm?: number;
+  @ApiProperty({ example: '2026-06-01', description: 'First day of the last menstrual period (HPHT)' })
+  @IsISO8601({ strict: true })
+  hpht!: string;
+  @ApiProperty({ enum: CONDITIONS, isArray: true }) @IsArray() @IsIn(CONDITIONS, { each: true }) conditions!: Condition[];
+  @ApiPropertyOptional({ description: 'Defaults to the registering midwife' }) @IsOptional() @IsUUID() assignedMidwifeId?: string;
+  @ApiPropertyOptional({ type: BirthPlan }) @IsOptional() @ValidateNested() @Type(() => BirthPlan) birthPlan?: BirthPlan;
+}
+
+class UpdatableFields extends PickType(RegisterPregnancyDto, ['history', 'heightCm', 'conditions', 'birthPlan', 'assignedMidwifeId']) {
+  @ApiPropertyOptional({ example: '+6281200000001' })
+  @IsOptional()
+  @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits, optionally with a leading +' })
+  phone?: string;
+  @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+}
+
+/** Corrections to history, height, conditions, contact or birth plan; HPHT and NIK are fixed once registered. */
+export class UpdatePregnancyDto extends PartialType(UpdatableFields) {}
+
+export class ClosePregnancyDto {
+  @ApiProperty({ enum: PREGNANCY_OUTCOMES }) @IsIn(PREGNANCY_OUTCOMES) outcome!: PregnancyOutcome;
+  @ApiProperty({ example: '2026-11-20T08:30:00Z' }) @IsISO8601({ strict: true }) closedAt!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 500) note?: string;
+}

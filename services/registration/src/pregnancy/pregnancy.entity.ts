@@ -1,0 +1,45 @@
+import type { Condition, ObstetricHistoryV1, PregnancyOutcome, RiskCategory } from '@siaga/contracts';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { BirthPlan } from './birth-plan';
+import { MotherEntity } from './mother.entity';
+
+export type PregnancyStatus = 'active' | 'closed';
+
+/** PostgreSQL's date 'infinity': no contact is due. */
+export const NOTHING_DUE = 'infinity';
+
+@Entity('pregnancy')
+export class PregnancyEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid') motherId!: string;
+  @ManyToOne(() => MotherEntity, { eager: true })
+  @JoinColumn({ name: 'mother_id' })
+  mother!: MotherEntity;
+  @Column({ type: 'text' }) status!: PregnancyStatus;
+  /** Copied from the mother's address: the scope key of every access check and caseload query. */
+  @Column({ type: 'text' }) villageCode!: string;
+  @Column('uuid') healthCenterId!: string;
+  @Column('uuid') midwifeId!: string;
+  @Column({ type: 'numeric', nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  heightCm!: number | null;
+  @Column({ type: 'date' }) hpht!: string;
+  @Column({ type: 'date' }) hpl!: string;
+  @Column({ type: 'jsonb' }) history!: ObstetricHistoryV1;
+  @Column({ type: 'text', array: true }) conditions!: Condition[];
+  @Column({ type: 'jsonb', nullable: true }) birthPlan!: BirthPlan | null;
+  @Column({ type: 'int', default: 0 }) visitCount!: number;
+  @Column({ type: 'date', nullable: true }) lastVisitDate!: string | null;
+  /** Precomputed from the ANC schedule so "overdue" is an indexed comparison, not a scan. */
+  @Column({ type: 'date' }) nextVisitDue!: string; // 'infinity' when nothing is due
+  @Column({ type: 'text', nullable: true }) riskCategory!: RiskCategory | null;
+  @Column({ type: 'int', nullable: true }) riskScore!: number | null;
+  @Column({ type: 'boolean', default: false }) hasEmergency!: boolean;
+  @Column({ type: 'timestamptz', nullable: true }) assessedAt!: Date | null;
+  @Column({ type: 'text', nullable: true }) outcome!: PregnancyOutcome | null;
+  @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
+  @Column({ type: 'text', nullable: true }) closingNote!: string | null;
+  @Column({ type: 'date' }) registeredOn!: string;
+  @Column({ type: 'timestamptz' }) registeredAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+  @VersionColumn() version!: number;
+}

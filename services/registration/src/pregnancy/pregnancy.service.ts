@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@siaga/auth';
+import { dueDateFromHpht, nextContactDue } from '@siaga/contracts';
+import { OutboxWriter } from '@siaga/messaging';
+import { TransactionContext, isUniqueViolation } from '@siaga/persistence';
+import { PregnancyAccess } from '@registration/access/pregnancy-access';
+import { checkNik } from '@registration/nik/nik';
+import { MotherEntity } from './mother.entity';
+import { assertPlausibleRegistration } from './plausibility';
+import type { ClosePregnancyDto, RegisterPregnancyDto, UpdatePregnancyDto } from './pregnancy.dto';
+import { NOTHING_DUE, type PregnancyEntity } from './pregnancy.entity';
+import { PregnancyErrorCode, PregnancyException } from './pregnancy.exception';
+import { PregnancyRepository } from './pregnancy.repository';
+import { toPregnancyView, toSnapshot, type PregnancyView } from './pregnancy.view';
+
+@Injectable()
+export class PregnancyService {
+  constructor(
+    private readonly pregnancies: PregnancyRepository,
+    private readonly access: PregnancyAccess,
+    private readonly outbox: OutboxWriter,
+    private readonly tx: TransactionContext,
+  ) {}
+
+  async register(actor: Actor, dto: RegisterPregnancyDto): Promise<PregnancyView> {
+    const address = dto.mother.address;
+    if (!actor.healthCenterId) throw new PregnancyException(PregnancyErrorCode.OutOfScope, 'Your token names no health center');
+    const pregnancyId = randomUUID();
+    await this.access.authorize(actor, 'pregnancy.create', { id: pregnancyId, villageCode: address.villageCode, healthCenterId: actor.healthCenterId });
+    const nik = checkNik(dto.mother.nik, dto.mother.birthDate);
+    if (!nik.valid) {
+      throw new PregnancyException(PregnancyErrorCode.InvalidNik, `mother.nik: ${nik.problems.join('; ')}`, {
+        errors: nik.problems.map((message) => ({ field: 'mother.nik', message })),
+      });
+    }
+    assertPlausibleRegistration({ birthDate: dto.mother.birthDate, hpht: dto.hpht, history: dto.history });
+
+    try {
+      return await this.tx.run(async (manager) => {
+        const existing = await this.pregnancies.findMotherByNik(dto.mother.nik);
+        if (existing) {
+          const active = await this.pregnancies.findActiveByMother(existing.id);
+          if (active) throw this.alreadyActive(active.id);
+        }
+        const mother: MotherEntity = Object.assign(existing ?? new MotherEntity(), {
+          id: existing?.id ?? randomUUID(),
+          nik: dto.mother.nik,
+          nikDistrictUnverified: nik.unknownDistrict,
+          name: dto.mother.name,
+          birthDate: dto.mother.birthDate,
+          phone: dto.mother.phone,
+          street: address.street,
+          villageCode: address.villageCode,
+          villageName: address.villageName,
+          districtName: address.districtName,
+          regencyName: address.regencyName,
+          latitude: address.latitude ?? null,
+          longitude: address.longitude ?? null,
+        });
+        await this.pregnancies.saveMother(mother);
+        const now = new Date();
+        const registeredOn = now.toISOString().slice(0, 10);
+        const pregnancy = {
+          id: pregnancyId,
+          motherId: mother.id,
+          mother,
+          status: 'active',
+          villageCode: address.villageCode,
+          healthCenterId: actor.healthCenterId,
+          midwifeId: dto.assignedMidwifeId ?? actor.userId,
+          heightCm: dto.heightCm ?? null,
+          hpht: dto.hpht,
+          hpl: dueDateFromHpht(dto.hpht),
+          history: { ...dto.history },
+          conditions: [...new Set(dto.conditions)],
+          birthPlan: dto.birthPlan ? { ...dto.birthPlan } : null,
+          visitCount: 0,
+          lastVisitDate: null,
+          nextVisitDue: nextContactDue(dto.hpht, null, registeredOn) ?? NOTHING_DUE,
+          riskCategory: null,
+          riskScore: null,
+          hasEmergency: false,
+          assessedAt: null,
+          outcome: null,
+          closedAt: null,
+          closingNote: null,
+          registeredOn,
+          registeredAt: now,
+        } as PregnancyEntity;
+        await this.pregnancies.savePregnancy(pregnancy);
+        const saved = (await this.pregnancies.findById(pregnancy.id))!;
+        await this.outbox.append(manager, [
+          { name: 'pregnancyRegistered', subject: saved.id, data: { pregnancy: toSnapshot(saved), registeredAt: now.toISOString() } },
+        ]);
+        return toPregnancyView(saved);
+      });
+    } catch (error) {
+      // Two registrations of one woman at the same moment: the partial unique index decides.
+      if (isUniqueViolation(error)) {
+        const mother = await this.pregnancies.findMotherByNik(dto.mother.nik);
+        const active = mother && (await this.pregnancies.findActiveByMother(mother.id));
+        if (active) throw this.alreadyActive(active.id);
+      }
+      throw error;
+    }
+  }
+
+  async get(actor: Actor, id: string): Promise<PregnancyView> {
+    const pregnancy = await this.pregnancies.findById(id);
+    if (!pregnancy) throw this.notFound(id);
+    await this.access.authorize(actor, 'pregnancy.read', pregnancy);
+    return toPregnancyView(pregnancy);
+  }
+
+  update(actor: Actor, id: string, dto: UpdatePregnancyDto): Promise<PregnancyView> {
+    return this.tx.run(async (manager) => {
+      const pregnancy = await this.lockActive(actor, id, 'pregnancy.update');
+      if (dto.history) {
+        assertPlausibleRegistration({ birthDate: pregnancy.mother.birthDate, hpht: pregnancy.hpht, history: dto.history });
+        pregnancy.history = { ...dto.history };
+      }
+      if (dto.heightCm !== undefined) pregnancy.heightCm = dto.heightCm;
+      if (dto.conditions) pregnancy.conditions = [...new Set(dto.conditions)];
+      if (dto.birthPlan) pregnancy.birthPlan = { ...dto.birthPlan };
+      if (dto.assignedMidwifeId) pregnancy.midwifeId = dto.assignedMidwifeId;
+      if (dto.phone) pregnancy.mother.phone = dto.phone;
+      if (dto.address) {
+        if (!actor.villageCodes.includes(dto.address.villageCode)) {
+          throw new PregnancyException(PregnancyErrorCode.OutOfScope, 'The new village is outside your scope; the midwife there takes her over');
+        }
+        Object.assign(pregnancy.mother, { ...dto.address, latitude: dto.address.latitude ?? null, longitude: dto.address.longitude ?? null });
+        pregnancy.villageCode = dto.address.villageCode;
+      }
+      await this.pregnancies.saveMother(pregnancy.mother);
+      await this.pregnancies.savePregnancy(pregnancy);
+      const saved = (await this.pregnancies.findById(id))!;
+      await this.outbox.append(manager, [{ name: 'pregnancyUpdated', subject: id, data: { pregnancy: toSnapshot(saved) } }]);
+      return toPregnancyView(saved);
+    });
+  }
+
+  close(actor: Actor, id: string, dto: ClosePregnancyDto): Promise<PregnancyView> {
+    return this.tx.run(async (manager) => {
+      const pregnancy = await this.lockActive(actor, id, 'pregnancy.close');
+      const closedAt = new Date(dto.closedAt);
+      if (closedAt.getTime() > Date.now() + 60_000) throw PregnancyException.implausible('closedAt', 'is in the future');
+      if (dto.closedAt.slice(0, 10) < pregnancy.hpht) throw PregnancyException.implausible('closedAt', 'is before HPHT');
+      Object.assign(pregnancy, { status: 'closed', outcome: dto.outcome, closedAt, closingNote: dto.note ?? null, nextVisitDue: NOTHING_DUE });
+      await this.pregnancies.savePregnancy(pregnancy);
+      await this.outbox.append(manager, [
+        { name: 'pregnancyClosed', subject: id, data: { pregnancyId: id, outcome: dto.outcome, closedAt: closedAt.toISOString(), note: dto.note ?? null } },
+      ]);
+      return toPregnancyView((await this.pregnancies.findById(id))!);
+    });
+  }
+
+  /** Loads and row-locks an active pregnancy the actor may change (inside the caller's transaction). */
+  async lockActive(actor: Actor, id: string, action: 'pregnancy.update' | 'pregnancy.close' | 'visit.create'): Promise<PregnancyEntity> {
+    const pregnancy = await this.pregnancies.findByIdForUpdate(id);
+    if (!pregnancy) throw this.notFound(id);
+    await this.access.authorize(actor, action, pregnancy);
+    if (pregnancy.status !== 'active') {
+      throw new PregnancyException(PregnancyErrorCode.Closed, `This pregnancy was closed (${pregnancy.outcome ?? 'unknown'})`);
+    }
+    return pregnancy;
+  }
+
+  private notFound(id: string): PregnancyException {
+    return new PregnancyException(PregnancyErrorCode.NotFound, `No pregnancy ${id}`);
+  }
+
+  private alreadyActive(existingId: string): PregnancyException {
+    return new PregnancyException(PregnancyErrorCode.AlreadyActive, `This woman already has an active pregnancy (${existingId})`, {
+      existingPregnancyId: existingId,
+    });
+  }
+}

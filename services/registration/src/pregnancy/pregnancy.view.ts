@@ -1,0 +1,66 @@
+import { NOTHING_DUE, type PregnancyEntity } from './pregnancy.entity';
+import type { PregnancySnapshotV1 } from '@siaga/contracts';
+
+
+/** The API's picture of a pregnancy. */
+export function toPregnancyView(p: PregnancyEntity) {
+  return {
+    id: p.id,
+    status: p.status,
+    mother: {
+      id: p.mother.id,
+      nik: p.mother.nik,
+      nikDistrictUnverified: p.mother.nikDistrictUnverified,
+      name: p.mother.name,
+      birthDate: p.mother.birthDate,
+      phone: p.mother.phone,
+      address: {
+        street: p.mother.street,
+        villageCode: p.mother.villageCode,
+        villageName: p.mother.villageName,
+        districtName: p.mother.districtName,
+        regencyName: p.mother.regencyName,
+        latitude: p.mother.latitude,
+        longitude: p.mother.longitude,
+      },
+    },
+    healthCenterId: p.healthCenterId,
+    midwifeId: p.midwifeId,
+    heightCm: p.heightCm,
+    hpht: p.hpht,
+    hpl: p.hpl,
+    history: p.history,
+    conditions: p.conditions,
+    birthPlan: p.birthPlan,
+    visitCount: p.visitCount,
+    lastVisitDate: p.lastVisitDate,
+    nextVisitDue: p.nextVisitDue === NOTHING_DUE ? null : p.nextVisitDue,
+    risk: { category: p.riskCategory, score: p.riskScore, hasEmergency: p.hasEmergency, assessedAt: p.assessedAt?.toISOString() ?? null },
+    outcome: p.outcome,
+    closedAt: p.closedAt?.toISOString() ?? null,
+    registeredAt: p.registeredAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export type PregnancyView = ReturnType<typeof toPregnancyView>;
+
+/** What downstream services learn about a pregnancy (no NIK, phone or street). */
+export function toSnapshot(p: PregnancyEntity): PregnancySnapshotV1 {
+  return {
+    pregnancyId: p.id,
+    motherId: p.motherId,
+    motherName: p.mother.name,
+    motherBirthDate: p.mother.birthDate,
+    villageCode: p.villageCode,
+    villageName: p.mother.villageName,
+    districtName: p.mother.districtName,
+    healthCenterId: p.healthCenterId,
+    midwifeId: p.midwifeId,
+    heightCm: p.heightCm,
+    hpht: p.hpht,
+    hpl: p.hpl,
+    history: p.history,
+    conditions: p.conditions,
+  };
+}

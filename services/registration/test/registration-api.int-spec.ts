@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { CE_HEADERS, EVENTS, TOPICS } from '@siaga/contracts';
+import { KafkaProbe, isolateTestFile, startService, tokenFor, type ServiceUnderTest } from '@siaga/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '@registration/app.module';
+import { OTHER_VILLAGE, SEMPU_VILLAGE, healthCenterId, midwifeId, registrationBody } from './fixtures';
+
+describe('registration API (real PostgreSQL and Kafka)', () => {
+  const { schema, topicPrefix } = isolateTestFile('registration');
+  const pregnancyTopic = `${topicPrefix}${TOPICS.pregnancy}`;
+  let sut: ServiceUnderTest;
+  let probe: KafkaProbe;
+  let midwife: string;
+  let otherMidwife: string;
+  let doctor: string;
+  let otherDoctor: string;
+  let escort: string;
+
+  beforeAll(async () => {
+    sut = await startService(AppModule, schema);
+    probe = new KafkaProbe();
+    await probe.watch([pregnancyTopic]);
+    midwife = await tokenFor({ role: 'midwife', sub: midwifeId, hc: healthCenterId, villages: [SEMPU_VILLAGE] });
+    otherMidwife = await tokenFor({ role: 'midwife', hc: healthCenterId, villages: [OTHER_VILLAGE] });
+    doctor = await tokenFor({ role: 'doctor', hc: healthCenterId });
+    otherDoctor = await tokenFor({ role: 'doctor', hc: randomUUID() });
+    escort = await tokenFor({ role: 'escort', responder: randomUUID(), villages: [SEMPU_VILLAGE] });
+  });
+
+  afterAll(async () => {
+    await probe.close();
+    await sut.close();
+  });
+
+  const register = (body: unknown, token = midwife, headers: Record<string, string> = {}) =>
+    sut.request('POST', '/pregnancies', { token, body, headers });
+
+  it('registers a pregnancy and puts a CloudEvent on the pregnancy topic', async () => {
+    const body = registrationBody();
+    const response = await register(body);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ status: 'active', hpht: body.hpht, midwifeId, healthCenterId });
+    const id: string = response.body.id;
+
+    const [message] = await probe.waitFor((m) => m.key === id);
+    expect(message.topic).toBe(pregnancyTopic);
+    expect(message.headers).toMatchObject({
+      [CE_HEADERS.type]: EVENTS.pregnancyRegistered.type,
+      [CE_HEADERS.subject]: id,
+      [CE_HEADERS.source]: 'siaga/registration',
+      [CE_HEADERS.specversion]: '1.0',
+      [CE_HEADERS.sequence]: '1',
+      [CE_HEADERS.contentType]: 'application/json',
+    });
+    expect(message.headers[CE_HEADERS.id]).toMatch(/^[0-9a-f-]{36}$/);
+    const data = JSON.parse(message.value!);
+    expect(data.pregnancy).toMatchObject({ pregnancyId: id, hpht: body.hpht, heightCm: 152 });
+    expect(JSON.stringify(data)).not.toContain(body.mother.nik);
+  });
+
+  it('records a visit, advances the sequence and lets the doctor of the health center read it', async () => {
+    const { body: pregnancy } = await register(registrationBody());
+    const visitDate = new Date().toISOString().slice(0, 10);
+    const visit = await sut.request('POST', `/pregnancies/${pregnancy.id}/visits`, {
+      token: midwife,
+      body: { visitDate, systolic: 170, diastolic: 115, dangerSigns: ['severe-headache'], fetalMovement: 'normal' },
+    });
+    expect(visit.status).toBe(201);
+    const [event] = await probe.waitFor((m) => m.key === pregnancy.id && m.headers[CE_HEADERS.type] === EVENTS.visitRecorded.type);
+    expect(event.headers[CE_HEADERS.sequence]).toBe('2');
+    expect(JSON.parse(event.value!).visit).toMatchObject({ systolic: 170, diastolic: 115, dangerSigns: ['severe-headache'] });
+
+    const read = await sut.request('GET', `/pregnancies/${pregnancy.id}/visits`, { token: doctor });
+    expect(read.status).toBe(200);
+    expect(read.body).toHaveLength(1);
+  });
+
+  describe('bad input', () => {
+    it('names the offending field with RFC 9457 problem details', async () => {
+      const body = registrationBody();
+      body.history.gravida = 0;
+      const response = await register(body);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'history.gravida' })]));
+    });
+
+    it('rejects unknown fields', async () => {
+      const response = await register({ ...registrationBody(), bloodType: 'O' });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'bloodType' })]);
+    });
+
+    it('rejects a NIK whose birth digits contradict the birth date', async () => {
+      const response = await register(registrationBody({ birthDate: '1995-02-03', nik: '3510204305960001' }));
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].field).toBe('mother.nik');
+    });
+
+    it('rejects implausible vital signs and dates, writing nothing', async () => {
+      const { body: pregnancy } = await register(registrationBody());
+      const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+      const cases = [
+        [{ visitDate: new Date().toISOString().slice(0, 10), systolic: 400, dangerSigns: [] }, 'systolic'],
+        [{ visitDate: future, dangerSigns: [] }, 'visitDate'],
+        [{ visitDate: '2001-01-01', dangerSigns: [] }, 'visitDate'],
+      ] as const;
+      for (const [body, field] of cases) {
+        const response = await sut.request('POST', `/pregnancies/${pregnancy.id}/visits`, { token: midwife, body });
+        expect(response.status).toBe(400);
+        expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      }
+      const visits = await sut.request('GET', `/pregnancies/${pregnancy.id}/visits`, { token: midwife });
+      expect(visits.body).toEqual([]);
+    });
+
+    it('answers malformed JSON with a problem document', async () => {
+      const response = await sut.request('POST', '/pregnancies', { token: midwife, body: '{"mother": ' });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    });
+  });
+
+  describe('access', () => {
+    it('is 401 without a token, with a forged one, and with an expired one', async () => {
+      expect((await sut.request('GET', '/pregnancies')).status).toBe(401);
+      const forged = await tokenFor({ role: 'midwife', villages: [SEMPU_VILLAGE] }, { secret: 'x'.repeat(40) });
+      expect((await sut.request('GET', '/pregnancies', { token: forged })).status).toBe(401);
+      const expired = await tokenFor({ role: 'midwife', villages: [SEMPU_VILLAGE] }, { expiresIn: '-1m' });
+      expect((await sut.request('GET', '/pregnancies', { token: expired })).status).toBe(401);
+    });
+
+    it('is 403 outside the caller’s scope, and every decision is in the access audit', async () => {
+      const { body: pregnancy } = await register(registrationBody());
+      expect((await sut.request('GET', `/pregnancies/${pregnancy.id}`, { token: otherMidwife })).status).toBe(403);
+      expect((await sut.request('GET', `/pregnancies/${pregnancy.id}`, { token: otherDoctor })).status).toBe(403);
+      expect((await sut.request('GET', `/pregnancies/${pregnancy.id}`, { token: escort })).status).toBe(403);
+      expect((await register(registrationBody({ villageCode: OTHER_VILLAGE }))).status).toBe(403);
+      expect((await sut.request('GET', `/pregnancies/${pregnancy.id}`, { token: doctor })).status).toBe(200);
+
+      const district = await tokenFor({ role: 'district' });
+      const log = await sut.request('GET', `/pregnancies/${pregnancy.id}/access-log`, { token: district });
+      expect(log.status).toBe(200);
+      const outcomes = log.body.map((e: { role: string; outcome: string }) => `${e.role}:${e.outcome}`);
+      expect(outcomes).toEqual(
+        expect.arrayContaining(['midwife:allowed', 'midwife:denied', 'doctor:denied', 'doctor:allowed', 'escort:denied']),
+      );
+    });
+
+    it('keeps the access audit append-only', async () => {
+      const dataSource = sut.app.get(DataSource);
+      await expect(dataSource.query('DELETE FROM access_audit')).rejects.toThrow(/append-only/);
+    });
+  });
+
+  describe('one active pregnancy per woman', () => {
+    it('answers a second registration with 409 naming the existing pregnancy', async () => {
+      const body = registrationBody();
+      const first = await register(body);
+      const second = await register({ ...body, hpht: body.hpht });
+      expect(second.status).toBe(409);
+      expect(second.body.existingPregnancyId).toBe(first.body.id);
+    });
+
+    it('allows a new pregnancy once the previous one is closed', async () => {
+      const body = registrationBody();
+      const first = await register(body);
+      const closed = await sut.request('POST', `/pregnancies/${first.body.id}/close`, {
+        token: midwife,
+        body: { outcome: 'miscarriage', closedAt: new Date().toISOString() },
+      });
+      expect(closed.status).toBe(200);
+      expect((await register(body)).status).toBe(201);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('returns the first result for a retry and creates nothing twice', async () => {
+      const body = registrationBody();
+      const key = randomUUID();
+      const [a, b] = await Promise.all([register(body, midwife, { 'idempotency-key': key }), register(body, midwife, { 'idempotency-key': key })]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(a.body.id).toBe(b.body.id);
+      const again = await register(body, midwife, { 'idempotency-key': key });
+      expect(again.body.id).toBe(a.body.id);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      const dataSource = sut.app.get(DataSource);
+      const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM pregnancy WHERE id = $1', [a.body.id]);
+      expect(count).toBe(1);
+      await probe.waitFor((m) => m.key === a.body.id);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(probe.messages.filter((m) => m.key === a.body.id)).toHaveLength(1);
+    });
+
+    it('is 422 when the same key comes with another body', async () => {
+      const key = randomUUID();
+      expect((await register(registrationBody(), midwife, { 'idempotency-key': key })).status).toBe(201);
+      const reused = await register(registrationBody(), midwife, { 'idempotency-key': key });
+      expect(reused.status).toBe(422);
+    });
+  });
+});

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { kafkaBrokers, postgresServerUrl } from './infrastructure.mjs';
+
+/** A fresh database for this run on whatever server we got; each test file then takes its own schemas. */
+async function freshDatabase(serverUrl, runId) {
+  const admin = new URL(serverUrl);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE siaga_test_${runId}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/siaga_test_${runId}`;
+  return url.toString();
+}
+
+export default async function globalSetup() {
+  const started = [];
+  globalThis.__SIAGA_TEST_INFRA__ = started;
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const [serverUrl, brokers] = await Promise.all([postgresServerUrl(started), kafkaBrokers(started)]);
+  process.env.SIAGA_TEST_RUN_ID = runId;
+  process.env.SIAGA_TEST_SERVER_URL = serverUrl;
+  process.env.DATABASE_URL = await freshDatabase(serverUrl, runId);
+  process.env.KAFKA_BROKERS = brokers;
+  process.env.JWT_SECRET = randomBytes(32).toString('base64url');
+  process.env.LOG_LEVEL ??= 'warn';
+  process.env.SWAGGER_UI = 'false';
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+}
