@@ -7,4 +7,6 @@ module.exports = {
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
   testTimeout: 60000,
   maxWorkers: 1,
+  // Kafka clients keep sockets and retry timers briefly after disconnect; don't let them hold the run.
+  forceExit: true,
 };

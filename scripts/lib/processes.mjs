@@ -164,14 +164,15 @@ export function superviseChild({ name, command, args, env, cwd, prefix, keepLine
   return handle;
 }
 
-/** Runs a command to completion with inherited stdio; resolves with its exit code. */
+/** Runs a command to completion with inherited stdio; resolves with its exit code (`.child`: the process). */
 export function runToEnd(command, args, { cwd, env } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env, stdio: 'inherit' });
+  const child = spawn(command, args, { cwd, env, stdio: 'inherit' });
+  const done = new Promise((resolve) => {
     child.once('error', (e) => {
       console.error(`${command}: ${e.message}`);
       resolve(127);
     });
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
+  return Object.assign(done, { child });
 }

@@ -1,10 +1,5 @@
 import { PregnancyAssessedV1 } from './risk-scoring/assessment.events';
-import {
-  PregnancyClosedV1,
-  PregnancyRegisteredV1,
-  PregnancyUpdatedV1,
-  VisitRecordedV1,
-} from './registration/registration.events';
+import { PregnancyClosedV1, PregnancyRegisteredV1, PregnancyUpdatedV1, VisitRecordedV1 } from './registration/registration.events';
 import { TOPICS, type TopicKey } from './topics';
 
 type EventClass = new () => object;

@@ -10,9 +10,7 @@ describe(validateEventData.name, () => {
   });
 
   it('names the field that breaks the contract', () => {
-    expect(() => validateEventData(EVENTS.pregnancyClosed.type, { ...closed, outcome: 'eloped' })).toThrow(
-      /outcome/,
-    );
+    expect(() => validateEventData(EVENTS.pregnancyClosed.type, { ...closed, outcome: 'eloped' })).toThrow(/outcome/);
   });
 
   it('rejects an unknown event type', () => {

@@ -27,5 +27,4 @@ export function messagingConfigFromEnv(service: string, env: NodeJS.ProcessEnv =
 
 export const MESSAGING_CONFIG = Symbol('MESSAGING_CONFIG');
 
-export const resolveTopic = (config: Pick<MessagingConfig, 'topicPrefix'>, topic: string): string =>
-  `${config.topicPrefix}${topic}`;
+export const resolveTopic = (config: Pick<MessagingConfig, 'topicPrefix'>, topic: string): string => `${config.topicPrefix}${topic}`;

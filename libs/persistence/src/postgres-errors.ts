@@ -22,7 +22,5 @@ export function isTransientDatabaseError(error: unknown): boolean {
   if (code && TRANSIENT_NODE_CODES.includes(code)) return true;
   if (code && TRANSIENT_SQLSTATE_CLASSES.some((c) => code.startsWith(c))) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|the database system is/.test(
-    message,
-  );
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|the database system is/.test(message);
 }

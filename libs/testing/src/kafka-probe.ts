@@ -35,7 +35,7 @@ export class KafkaProbe {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: true });
     await this.consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
+      eachMessage: ({ topic, partition, message }) => {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
         this.messages.push({
@@ -46,6 +46,7 @@ export class KafkaProbe {
           value: message.value?.toString() ?? null,
           headers,
         });
+        return Promise.resolve();
       },
     });
   }

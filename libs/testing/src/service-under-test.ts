@@ -6,7 +6,11 @@ import { databaseConfigFromEnv, ensureDatabaseAndSchema } from '@siaga/persisten
 export interface ServiceUnderTest {
   app: NestFastifyApplication;
   baseUrl: string;
-  request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<TestResponse>;
   close(): Promise<void>;
 }
 

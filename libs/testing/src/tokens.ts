@@ -12,7 +12,10 @@ export interface TestClaims {
 }
 
 /** A token exactly as the identity provider would issue it, signed with the run's secret. */
-export async function tokenFor(claims: TestClaims, options: { secret?: string; expiresIn?: string; issuer?: string } = {}): Promise<string> {
+export async function tokenFor(
+  claims: TestClaims,
+  options: { secret?: string; expiresIn?: string; issuer?: string } = {},
+): Promise<string> {
   const secret = options.secret ?? process.env.JWT_SECRET;
   if (!secret) throw new Error('JWT_SECRET is not set (test global setup sets it)');
   return new SignJWT({ ...claims, sub: undefined })

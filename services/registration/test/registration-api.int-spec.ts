@@ -178,7 +178,10 @@ describe('registration API (real PostgreSQL and Kafka)', () => {
     it('returns the first result for a retry and creates nothing twice', async () => {
       const body = registrationBody();
       const key = randomUUID();
-      const [a, b] = await Promise.all([register(body, midwife, { 'idempotency-key': key }), register(body, midwife, { 'idempotency-key': key })]);
+      const [a, b] = await Promise.all([
+        register(body, midwife, { 'idempotency-key': key }),
+        register(body, midwife, { 'idempotency-key': key }),
+      ]);
       expect([a.status, b.status]).toEqual([201, 201]);
       expect(a.body.id).toBe(b.body.id);
       const again = await register(body, midwife, { 'idempotency-key': key });

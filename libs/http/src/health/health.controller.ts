@@ -5,10 +5,7 @@ import { READINESS_CHECKS, type ReadinessCheck } from '@siaga/observability';
 import { register } from 'prom-client';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
-  ]);
+  Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
 @ApiExcludeController()
 @Public()
@@ -30,13 +27,14 @@ export class HealthController {
       this.checks.map(async (c) => {
         try {
           await withTimeout(c.check(), 2000);
-          return [c.name, { status: 'up' }] as const;
+          return [c.name, { status: 'up' }] as [string, { status: string; error?: string }];
         } catch (error) {
-          return [c.name, { status: 'down', error: error instanceof Error ? error.message : String(error) }] as const;
+          const reason = error instanceof Error ? error.message : String(error);
+          return [c.name, { status: 'down', error: reason }] as [string, { status: string; error?: string }];
         }
       }),
     );
-    const checks = Object.fromEntries(results);
+    const checks: Record<string, { status: string; error?: string }> = Object.fromEntries(results);
     if (results.some(([, r]) => r.status === 'down')) {
       throw new ServiceUnavailableException({ message: 'not ready', checks });
     }

@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto';
-import {
-  HttpStatus,
-  Injectable,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { AuthenticatedRequest } from '@siaga/auth';
-import { TransactionContext } from '@siaga/persistence';
+import { TransactionContext, queryRows } from '@siaga/persistence';
 import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { ProblemException } from '../problem/problem';
@@ -53,9 +47,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const userId = request.actor.userId;
     const path = request.url;
-    const hash = createHash('sha256').update(canonical(request.body ?? null)).digest('hex');
-    const status =
-      (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? HttpStatus.CREATED;
+    const hash = createHash('sha256')
+      .update(canonical(request.body ?? null))
+      .digest('hex');
+    const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? HttpStatus.CREATED;
 
     return from(
       this.transactions.run(async (manager) => {
@@ -65,21 +60,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
           [userId, key, request.method, path, hash],
         );
         if (claimed.length === 0) {
-          const [stored]: StoredKey[] = await manager.query(
+          const [stored] = await queryRows<StoredKey>(
+            manager,
             `SELECT method, path, request_hash, status_code, response FROM idempotency_key WHERE user_id = $1 AND key = $2`,
             [userId, key],
           );
           if (stored.request_hash !== hash || stored.path !== path || stored.method !== request.method) {
-            throw new ProblemException(
-              422,
-              'idempotency-key-reused',
-              'This Idempotency-Key was already used for a different request',
-            );
+            throw new ProblemException(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request');
           }
           void reply.status(stored.status_code).header('idempotent-replayed', 'true');
           return stored.response;
         }
-        const response = await lastValueFrom(next.handle(), { defaultValue: null });
+        const response: unknown = await lastValueFrom(next.handle(), { defaultValue: null });
         await manager.query(`UPDATE idempotency_key SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`, [
           userId,
           key,

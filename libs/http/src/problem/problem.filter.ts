@@ -12,6 +12,12 @@ const titleOf = (status: number): string =>
 
 const slug = (status: number): string => (HttpStatus[status] ?? 'error').toLowerCase().replace(/_/g, '-');
 
+const messageOf = (response: string | object, fallback: string): string => {
+  const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : fallback;
+};
+
 /** Turns anything thrown into an RFC 9457 document. 5xx details never leak to the caller. */
 export function toProblem(error: unknown, instance: string, requestId: string): ProblemDocument {
   if (error instanceof ProblemException) {
@@ -37,7 +43,7 @@ export function toProblem(error: unknown, instance: string, requestId: string): 
     status >= 500
       ? 'An unexpected error occurred'
       : error instanceof HttpException
-        ? String((error.getResponse() as { message?: unknown }).message ?? error.message)
+        ? messageOf(error.getResponse(), error.message)
         : (error as Error).message;
   return { type: `${PROBLEM_TYPE_BASE}${slug(status)}`, title: titleOf(status), status, detail, instance, requestId };
 }
@@ -51,7 +57,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = toProblem(error, request.url, String(request.id));
-    if (problem.status >= 500) this.logger.error({ err: error, requestId: request.id }, 'request failed');
+    if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err: error, requestId: request.id }, 'request failed');
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

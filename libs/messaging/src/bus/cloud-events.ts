@@ -1,9 +1,4 @@
-import {
-  CE_HEADERS,
-  CLOUDEVENTS_SPEC_VERSION,
-  JSON_CONTENT_TYPE,
-  type EventEnvelope,
-} from '@siaga/contracts';
+import { CE_HEADERS, CLOUDEVENTS_SPEC_VERSION, JSON_CONTENT_TYPE, type EventEnvelope } from '@siaga/contracts';
 import type { IncomingMessage } from './message-bus';
 
 /** Binary content mode of the CloudEvents Kafka binding: attributes as ce_* headers, data as the value. */

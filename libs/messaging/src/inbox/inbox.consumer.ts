@@ -51,10 +51,7 @@ export class InboxConsumer {
   async start(definition: ConsumerDefinition): Promise<Subscription> {
     const topics = definition.topics.map((t) => resolveTopic(this.config, t));
     const baseTopicOf = new Map(definition.topics.map((t) => [resolveTopic(this.config, t), t]));
-    await this.bus.ensureTopics(
-      [...topics, ...topics.map(deadLetterTopic)],
-      this.config.topicPartitions,
-    );
+    await this.bus.ensureTopics([...topics, ...topics.map(deadLetterTopic)], this.config.topicPartitions);
     return this.bus.subscribe(
       { groupId: `${this.config.topicPrefix}${definition.groupId}`, topics, fromBeginning: true, concurrency: definition.concurrency ?? 3 },
       (message, context) => this.process(definition, baseTopicOf.get(message.topic) ?? message.topic, message, context),

@@ -99,7 +99,8 @@ export class KafkaMessageBus extends MessageBus {
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
     await consumer.run({
       partitionsConsumedConcurrently: options.concurrency,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+      eachMessage: async (payload) => {
+        const { topic, partition, message } = payload;
         const incoming: IncomingMessage = {
           topic,
           partition,
@@ -108,7 +109,7 @@ export class KafkaMessageBus extends MessageBus {
           value: message.value,
           headers: headerValues(message.headers),
         };
-        await handler(incoming, { heartbeat });
+        await handler(incoming, { heartbeat: () => payload.heartbeat() });
       },
     });
     return {

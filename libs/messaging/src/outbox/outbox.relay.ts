@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { queryRows } from '@siaga/persistence';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { toCloudEventHeaders } from '../bus/cloud-events';
 import type { MessageBus, OutgoingMessage } from '../bus/message-bus';
@@ -154,16 +155,16 @@ export class OutboxRelay {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const candidates: { subject: string }[] = await runner.query(PENDING_SUBJECTS_SQL, [this.config.outboxBatchSize]);
+      const candidates = await queryRows<{ subject: string }>(runner, PENDING_SUBJECTS_SQL, [this.config.outboxBatchSize]);
       if (candidates.length === 0) {
         await runner.commitTransaction();
         return 0;
       }
-      const owned: { subject: string }[] = await runner.query(LOCK_SUBJECTS_SQL, [candidates.map((c) => c.subject)]);
-      const rows: OutboxRow[] =
+      const owned = await queryRows<{ subject: string }>(runner, LOCK_SUBJECTS_SQL, [candidates.map((c) => c.subject)]);
+      const rows =
         owned.length === 0
           ? []
-          : await runner.query(PENDING_ROWS_SQL, [owned.map((o) => o.subject), this.config.outboxBatchSize]);
+          : await queryRows<OutboxRow>(runner, PENDING_ROWS_SQL, [owned.map((o) => o.subject), this.config.outboxBatchSize]);
       if (rows.length > 0) {
         await this.bus.publish(rows.map((row) => this.toMessage(row)));
         await runner.query(MARK_PUBLISHED_SQL, [rows.map((r) => r.id)]);

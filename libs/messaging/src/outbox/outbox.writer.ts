@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENTS, TOPICS, validateEventData, type EventData, type EventName } from '@siaga/contracts';
-import type { SqlExecutor } from '@siaga/persistence';
+import { queryRows, type SqlExecutor } from '@siaga/persistence';
 import { MESSAGING_CONFIG, type MessagingConfig } from '../messaging-config';
 
 export interface NewEvent<N extends EventName = EventName> {
@@ -40,7 +40,7 @@ export class OutboxWriter {
       // A contract violation is a bug here, not at the consumer: fail the transaction.
       validateEventData(definition.type, event.data);
       const id = randomUUID();
-      const rows: { sequence: number }[] = await tx.query(APPEND_SQL, [
+      const rows = await queryRows<{ sequence: number }>(tx, APPEND_SQL, [
         TOPICS[definition.topic],
         event.subject,
         id,

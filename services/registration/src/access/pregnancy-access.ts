@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AccessAudit, type Actor } from '@siaga/auth';
 import { PregnancyErrorCode, PregnancyException } from '@registration/pregnancy/pregnancy.exception';
 
-export type PregnancyAction = 'pregnancy.create' | 'pregnancy.read' | 'pregnancy.update' | 'pregnancy.close' | 'visit.create' | 'visit.read';
+export type PregnancyAction =
+  'pregnancy.create' | 'pregnancy.read' | 'pregnancy.update' | 'pregnancy.close' | 'visit.create' | 'visit.read';
 
 export interface ScopedPregnancy {
   id: string | null;

@@ -19,11 +19,12 @@ export class CaseloadQueryDto {
 
   @ApiPropertyOptional({ description: 'Only women whose next scheduled contact has passed' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ enum: ['active', 'closed'], default: 'active' }) @IsOptional() @IsIn(['active', 'closed']) status?: 'active' | 'closed';
+  @ApiPropertyOptional({ enum: ['active', 'closed'], default: 'active' }) @IsOptional() @IsIn(['active', 'closed']) status?:
+    'active' | 'closed';
 
   @ApiPropertyOptional({ enum: CASELOAD_SORTS, default: 'hpl' }) @IsOptional() @IsIn(CASELOAD_SORTS) sort?: CaseloadSort;
 

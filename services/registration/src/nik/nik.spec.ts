@@ -9,9 +9,7 @@ describe(checkNik.name, () => {
   });
 
   it('rejects a birth day without the +40 for women', () => {
-    expect(checkNik('3510200705960001', birthDate).problems).toContain(
-      'birth day must have 40 added (the mother is a woman)',
-    );
+    expect(checkNik('3510200705960001', birthDate).problems).toContain('birth day must have 40 added (the mother is a woman)');
   });
 
   it('rejects birth digits that contradict the birth date', () => {

@@ -5,11 +5,7 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 const yearsBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / (365.25 * 86_400_000);
 
 /** Refuses values no real record can have; each refusal names the field. */
-export function assertPlausibleRegistration(input: {
-  birthDate: string;
-  hpht: string;
-  history: ObstetricHistoryV1;
-}): void {
+export function assertPlausibleRegistration(input: { birthDate: string; hpht: string; history: ObstetricHistoryV1 }): void {
   const now = today();
   const { birthDate, hpht, history } = input;
   if (birthDate > now) throw PregnancyException.implausible('mother.birthDate', 'is in the future');
@@ -33,7 +29,10 @@ export function assertPlausibleRegistration(input: {
   }
 }
 
-export function assertPlausibleVisit(visit: { visitDate: string; systolic?: number | null; diastolic?: number | null }, hpht: string): void {
+export function assertPlausibleVisit(
+  visit: { visitDate: string; systolic?: number | null; diastolic?: number | null },
+  hpht: string,
+): void {
   if (visit.visitDate > today()) throw PregnancyException.implausible('visitDate', 'is in the future');
   if (visit.visitDate < hpht) throw PregnancyException.implausible('visitDate', 'is before the first day of the last period (HPHT)');
   if (visit.systolic != null && visit.diastolic != null && visit.diastolic >= visit.systolic) {

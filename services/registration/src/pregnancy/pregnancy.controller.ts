@@ -38,7 +38,11 @@ export class PregnancyController {
 
   @Patch(':id')
   @Roles('midwife')
-  update(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdatePregnancyDto): Promise<PregnancyView> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdatePregnancyDto,
+  ): Promise<PregnancyView> {
     return this.pregnancies.update(actor, id, dto);
   }
 
@@ -46,7 +50,11 @@ export class PregnancyController {
   @HttpCode(200)
   @Roles('midwife')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  close(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ClosePregnancyDto): Promise<PregnancyView> {
+  close(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ClosePregnancyDto,
+  ): Promise<PregnancyView> {
     return this.pregnancies.close(actor, id, dto);
   }
 

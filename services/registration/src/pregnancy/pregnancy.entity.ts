@@ -20,7 +20,11 @@ export class PregnancyEntity {
   @Column({ type: 'text' }) villageCode!: string;
   @Column('uuid') healthCenterId!: string;
   @Column('uuid') midwifeId!: string;
-  @Column({ type: 'numeric', nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'numeric',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   heightCm!: number | null;
   @Column({ type: 'date' }) hpht!: string;
   @Column({ type: 'date' }) hpl!: string;

@@ -27,7 +27,11 @@ export class PregnancyService {
     const address = dto.mother.address;
     if (!actor.healthCenterId) throw new PregnancyException(PregnancyErrorCode.OutOfScope, 'Your token names no health center');
     const pregnancyId = randomUUID();
-    await this.access.authorize(actor, 'pregnancy.create', { id: pregnancyId, villageCode: address.villageCode, healthCenterId: actor.healthCenterId });
+    await this.access.authorize(actor, 'pregnancy.create', {
+      id: pregnancyId,
+      villageCode: address.villageCode,
+      healthCenterId: actor.healthCenterId,
+    });
     const nik = checkNik(dto.mother.nik, dto.mother.birthDate);
     if (!nik.valid) {
       throw new PregnancyException(PregnancyErrorCode.InvalidNik, `mother.nik: ${nik.problems.join('; ')}`, {
@@ -127,9 +131,16 @@ export class PregnancyService {
       if (dto.phone) pregnancy.mother.phone = dto.phone;
       if (dto.address) {
         if (!actor.villageCodes.includes(dto.address.villageCode)) {
-          throw new PregnancyException(PregnancyErrorCode.OutOfScope, 'The new village is outside your scope; the midwife there takes her over');
+          throw new PregnancyException(
+            PregnancyErrorCode.OutOfScope,
+            'The new village is outside your scope; the midwife there takes her over',
+          );
         }
-        Object.assign(pregnancy.mother, { ...dto.address, latitude: dto.address.latitude ?? null, longitude: dto.address.longitude ?? null });
+        Object.assign(pregnancy.mother, {
+          ...dto.address,
+          latitude: dto.address.latitude ?? null,
+          longitude: dto.address.longitude ?? null,
+        });
         pregnancy.villageCode = dto.address.villageCode;
       }
       await this.pregnancies.saveMother(pregnancy.mother);
@@ -146,10 +157,20 @@ export class PregnancyService {
       const closedAt = new Date(dto.closedAt);
       if (closedAt.getTime() > Date.now() + 60_000) throw PregnancyException.implausible('closedAt', 'is in the future');
       if (dto.closedAt.slice(0, 10) < pregnancy.hpht) throw PregnancyException.implausible('closedAt', 'is before HPHT');
-      Object.assign(pregnancy, { status: 'closed', outcome: dto.outcome, closedAt, closingNote: dto.note ?? null, nextVisitDue: NOTHING_DUE });
+      Object.assign(pregnancy, {
+        status: 'closed',
+        outcome: dto.outcome,
+        closedAt,
+        closingNote: dto.note ?? null,
+        nextVisitDue: NOTHING_DUE,
+      });
       await this.pregnancies.savePregnancy(pregnancy);
       await this.outbox.append(manager, [
-        { name: 'pregnancyClosed', subject: id, data: { pregnancyId: id, outcome: dto.outcome, closedAt: closedAt.toISOString(), note: dto.note ?? null } },
+        {
+          name: 'pregnancyClosed',
+          subject: id,
+          data: { pregnancyId: id, outcome: dto.outcome, closedAt: closedAt.toISOString(), note: dto.note ?? null },
+        },
       ]);
       return toPregnancyView((await this.pregnancies.findById(id))!);
     });

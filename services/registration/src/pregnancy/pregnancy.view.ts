@@ -1,7 +1,6 @@
 import { NOTHING_DUE, type PregnancyEntity } from './pregnancy.entity';
 import type { PregnancySnapshotV1 } from '@siaga/contracts';
 
-
 /** The API's picture of a pregnancy. */
 export function toPregnancyView(p: PregnancyEntity) {
   return {

@@ -2,8 +2,11 @@ import type { AncVisitV1, FindingV1, KsprFactorResultV1, PregnancySnapshotV1, Ri
 import type { GestationalAge } from './dates';
 import type { NextContact } from './visit-schedule';
 
+/** The snapshot fields the rules read: no identity (ids, names, places), so a stateless preview can be scored too. */
+export type ScoredPregnancy = Pick<PregnancySnapshotV1, 'motherBirthDate' | 'heightCm' | 'hpht' | 'history' | 'conditions'>;
+
 export interface AssessmentInput {
-  readonly pregnancy: PregnancySnapshotV1;
+  readonly pregnancy: ScoredPregnancy;
   /** Any order; visits dated after asOf are ignored, so a replay as of an earlier moment gives the earlier answer. */
   readonly visits: readonly AncVisitV1[];
   /** Read as its UTC calendar day. */

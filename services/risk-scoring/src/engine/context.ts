@@ -1,5 +1,5 @@
-import type { AncVisitV1, PregnancySnapshotV1 } from '@siaga/contracts';
-import type { AssessmentInput } from './assessment.types';
+import type { AncVisitV1 } from '@siaga/contracts';
+import type { AssessmentInput, ScoredPregnancy } from './assessment.types';
 import { completedYears, epochDayFromDate, parseIsoDate } from './dates';
 import type { RuleSet } from './rule-set';
 import { isKnown, unreachable } from './thresholds';
@@ -15,7 +15,7 @@ export interface VisitFacts {
 
 /** Everything the rules read, derived once per assessment. */
 export interface AssessmentContext {
-  readonly pregnancy: PregnancySnapshotV1;
+  readonly pregnancy: ScoredPregnancy;
   readonly rules: RuleSet;
   readonly asOfDay: number;
   readonly hphtDay: number;

@@ -1,6 +1,6 @@
 // Public API of the risk-scoring rules engine: pure functions, no I/O.
 export { assess } from './assess';
-export type { Assessment, AssessmentInput, DerivedFacts } from './assessment.types';
+export type { Assessment, AssessmentInput, DerivedFacts, ScoredPregnancy } from './assessment.types';
 export {
   addDays,
   ageInYears,

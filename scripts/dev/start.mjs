@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+// npm start: everything needed to use Siaga locally, in one terminal, without Docker.
+//
+//   1. npm run build                       (skip with SKIP_BUILD=1)
+//   2. PostgreSQL: DATABASE_URL if set, else the embedded one (scripts/postgres/postgres.mjs,
+//      127.0.0.1:$PG_PORT, default 5433, data in .data/postgres); services use database `siaga`
+//   3. Kafka: KAFKA_BROKERS if set, else the local broker (scripts/kafka/kafka.mjs,
+//      127.0.0.1:$KAFKA_PORT, default 9092, data in $KAFKA_DATA_DIR or .data/kafka)
+//   4. JWT: JWT_SECRET if set, else .data/dev-jwt-secret (created once, mode 0600)
+//   5. every built service (dist/services/<name>/src/main.js) on its port, output prefixed
+//   6. waits for each GET /health/ready (READY_TIMEOUT_MS, default 90000)
+//   7. demo seed, if there is one: dist/services/referral/src/seed/seed.js, scripts/dev/seed.mjs
+//      (skip with SKIP_SEED=1). A seed runs with the services' environment plus
+//      SIAGA_SERVICE_URLS and SIAGA_DEMO_TOKENS (JSON: name -> URL, role -> token).
+//   8. prints URLs, demo tokens (also written to .data/dev-tokens.env) and curl examples
+//
+// Ctrl-C / SIGTERM: stops the services (SIGTERM, SIGKILL after 10 s), then Kafka and
+// PostgreSQL if this run started them (ones that were already running are left alone);
+// exit 0. A service that exits on its own stops everything; exit 1 with its last lines.
+// Also read by the services: HOST (default 127.0.0.1), LOG_LEVEL (default info),
+// JWT_ISSUER, JWT_AUDIENCE, KAFKA_TOPIC_PREFIX, KAFKA_TOPIC_PARTITIONS.
+import fs from 'node:fs';
+import path from 'node:path';
+import { startKafka, stopKafka } from '../kafka/kafka.mjs';
+import { startPostgres, stopPostgres } from '../postgres/postgres.mjs';
+import { DEMO_USERS, villageNames } from '../lib/demo.mjs';
+import { linePrefix, runToEnd, superviseChild } from '../lib/processes.mjs';
+import { DATA_DIR, REPO_ROOT } from '../lib/repo.mjs';
+import { discoverServices } from '../lib/services.mjs';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, mintToken, resolveJwtSecret } from '../lib/tokens.mjs';
+import { httpStatus, portAnswers, portFree, waitUntil, whoListens } from '../lib/wait.mjs';
+
+const env = process.env;
+const READY_TIMEOUT_MS = Number(env.READY_TIMEOUT_MS ?? 90_000);
+const HOST = env.HOST ?? '127.0.0.1';
+const PROBE_HOST = HOST === '0.0.0.0' || HOST === '::' ? '127.0.0.1' : HOST;
+const STOP = Symbol('stopping');
+
+const running = []; // supervised children (services, seed)
+const cleanups = []; // stopKafka / stopPostgres, when we started them
+let inFlight = Promise.resolve(); // the startup step in progress
+let buildChild = null;
+let stopping = null;
+let width = 12;
+const log = (msg) => console.log(`${linePrefix('dev', 5, width)}${msg}`);
+
+/** Runs one startup step; registers its cleanup; aborts the startup once we are stopping. */
+function step(run, cleanupOf) {
+  const done = (async () => {
+    const result = await run();
+    const cleanup = cleanupOf?.(result);
+    if (cleanup) cleanups.push(cleanup);
+    return result;
+  })();
+  inFlight = done.catch(() => {});
+  return done.then((result) => {
+    if (stopping) throw STOP;
+    return result;
+  });
+}
+
+function shutdown(code, why) {
+  if (stopping) {
+    if (why === 'SIGINT' || why === 'SIGTERM') {
+      log(`${why} again: killing the services`);
+      for (const h of running) h.child.kill('SIGKILL');
+    }
+    return stopping;
+  }
+  stopping = (async () => {
+    log(`${why}: stopping`);
+    buildChild?.kill('SIGTERM');
+    await inFlight;
+    await Promise.all(running.map((h) => h.stop(10_000)));
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => log(e.message));
+    log(code === 0 ? 'stopped' : 'stopped after an error');
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+function fail(message) {
+  console.error(`\n${message}\n`);
+  return shutdown(1, 'error');
+}
+
+async function database() {
+  if (env.DATABASE_URL) {
+    const u = new URL(env.DATABASE_URL);
+    if (!(await portAnswers(Number(u.port || 5432), u.hostname, 2000))) {
+      throw new Error(`DATABASE_URL: nothing answers on ${u.hostname}:${u.port || 5432}`);
+    }
+    log(`PostgreSQL: DATABASE_URL (${u.host}${u.pathname})`);
+    return env.DATABASE_URL;
+  }
+  const pg = await step(
+    () => startPostgres({ database: 'siaga', log }),
+    (r) => !r.alreadyRunning && (() => stopPostgres({ log })),
+  );
+  return pg.url;
+}
+
+async function kafka() {
+  if (env.KAFKA_BROKERS) {
+    const brokers = env.KAFKA_BROKERS.split(',').map((b) => b.trim());
+    const answers = await Promise.all(brokers.map((b) => portAnswers(Number(b.split(':').pop()), b.replace(/:\d+$/, ''), 2000)));
+    if (!answers.some(Boolean)) throw new Error(`KAFKA_BROKERS: none of ${brokers.join(', ')} answers`);
+    log(`Kafka: KAFKA_BROKERS (${brokers.join(', ')})`);
+    return brokers.join(',');
+  }
+  const k = await step(
+    () => startKafka({ log }),
+    (r) => !r.alreadyRunning && (() => stopKafka({ log })),
+  );
+  return k.brokers.join(',');
+}
+
+async function waitReady(h, url, t0) {
+  await waitUntil(async () => (await httpStatus(`${url}/health/ready`)) === 200, {
+    timeoutMs: READY_TIMEOUT_MS,
+    intervalMs: 500,
+    what: `${h.name} ${url}/health/ready`,
+    fail: () => (stopping ? 'stopping' : h.exit ? `${h.name} exited during start (${exitText(h.exit)})` : null),
+  }).catch(async (e) => {
+    if (stopping) throw STOP;
+    const body = await fetch(`${url}/health/ready`).then((r) => r.text(), () => '');
+    throw new Error(`${e.message}${body ? `\n/health/ready said: ${body}` : ''}\nLast lines of ${h.name}:\n${h.lastLines().join('\n')}`);
+  });
+  log(`${h.name} ready (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+}
+
+const exitText = (x) => (x.error ? x.error.message : x.signal ? `signal ${x.signal}` : `exit code ${x.code}`);
+
+async function main() {
+  const t0 = Date.now();
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {}); // reader gone (npm start | less): keep stopping cleanly
+  process.on('SIGINT', () => shutdown(0, 'SIGINT'));
+  process.on('SIGTERM', () => shutdown(0, 'SIGTERM'));
+
+  if (env.SKIP_BUILD !== '1') {
+    log('npm run build ...');
+    const build = runToEnd('npm', ['run', 'build'], { cwd: REPO_ROOT, env });
+    buildChild = build.child;
+    const code = await step(() => build);
+    buildChild = null;
+    if (code !== 0) throw new Error(`npm run build failed (exit ${code})`);
+  }
+  const services = discoverServices();
+  if (services.length === 0) throw new Error('no built services (dist/services/<name>/src/main.js); run npm run build');
+  width = Math.max(width, ...services.map((s) => s.name.length));
+  for (const s of services) {
+    if (!(await portFree(s.port, PROBE_HOST))) {
+      const who = whoListens(s.port);
+      throw new Error(`port ${s.port} for ${s.name} is in use${who ? ` by ${who}` : ''} (another npm start?)`);
+    }
+  }
+
+  const databaseUrl = await database();
+  const brokers = await kafka();
+  const jwt = resolveJwtSecret({ create: true });
+  log(`JWT: HS256 secret from ${jwt.source === 'JWT_SECRET' ? 'JWT_SECRET' : path.relative(REPO_ROOT, jwt.source)}${jwt.created ? ' (new)' : ''}`);
+  if (env.JWT_JWKS_URL) log('warning: JWT_JWKS_URL is set, so the services verify RS256 tokens and the demo tokens below will not work');
+
+  const serviceEnv = { ...env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, JWT_SECRET: jwt.secret, HOST, LOG_LEVEL: env.LOG_LEVEL ?? 'info' };
+  const urls = {};
+  let readyMs = null;
+  for (const [i, s] of services.entries()) {
+    urls[s.name] = `http://${PROBE_HOST}:${s.port}`;
+    const h = superviseChild({
+      name: s.name,
+      command: process.execPath,
+      args: [s.main],
+      cwd: REPO_ROOT,
+      env: { ...serviceEnv, PORT: String(s.port) },
+      prefix: linePrefix(s.name, i, width),
+    });
+    running.push(h);
+    h.exited.then((x) => {
+      const when = readyMs === null ? 'exited during start' : 'stopped unexpectedly';
+      if (!stopping) fail(`${s.name} ${when} (${exitText(x)}). Last lines:\n${h.lastLines().join('\n')}`);
+    });
+  }
+  await step(() => Promise.all(running.map((h) => waitReady(h, urls[h.name], t0))));
+  readyMs = Date.now() - t0;
+
+  const ttl = env.DEV_TOKEN_TTL ?? '12h';
+  const signing = { secret: jwt.secret, issuer: env.JWT_ISSUER ?? DEFAULT_ISSUER, audience: env.JWT_AUDIENCE ?? DEFAULT_AUDIENCE, ttl };
+  const tokens = {};
+  for (const u of DEMO_USERS) tokens[u.key] = await mintToken(u.claims, signing);
+  await seed({ ...serviceEnv, SIAGA_SERVICE_URLS: JSON.stringify(urls), SIAGA_DEMO_TOKENS: JSON.stringify(tokens) });
+  summary({ services, urls, tokens, ttl, databaseUrl, brokers, readyMs });
+}
+
+async function seed(seedEnv) {
+  const scripts = [path.join(REPO_ROOT, 'dist/services/referral/src/seed/seed.js'), path.join(REPO_ROOT, 'scripts/dev/seed.mjs')];
+  for (const file of scripts.filter((f) => fs.existsSync(f))) {
+    if (env.SKIP_SEED === '1') return log(`SKIP_SEED=1: not running ${path.relative(REPO_ROOT, file)}`);
+    log(`seeding demo data: ${path.relative(REPO_ROOT, file)}`);
+    const h = superviseChild({ name: 'seed', command: process.execPath, args: [file], cwd: REPO_ROOT, env: seedEnv, prefix: linePrefix('seed', 4, width) });
+    running.push(h);
+    const x = await step(() => h.exited);
+    running.splice(running.indexOf(h), 1);
+    if (x.code !== 0) log(`warning: the seed failed (${exitText(x)}); the services keep running`);
+  }
+}
+
+function summary({ services, urls, tokens, ttl, databaseUrl, brokers, readyMs }) {
+  const file = path.join(DATA_DIR, 'dev-tokens.env');
+  const varName = (key) => `SIAGA_TOKEN_${key.toUpperCase()}`;
+  fs.writeFileSync(file, DEMO_USERS.map((u) => `export ${varName(u.key)}=${tokens[u.key]}\n`).join(''), { mode: 0o600 });
+  const names = villageNames();
+  const about = (u) => u.about.replace(/\d{2}\.\d{2}\.\d{2}\.\d{4}/g, (c) => (names[c] ? `${c} ${names[c]}` : c));
+  const first = services[0].name;
+  const lines = [
+    '',
+    `Siaga is up: ${services.length} service(s) ready in ${(readyMs / 1000).toFixed(1)}s`,
+    ...services.map((s) => `  ${s.name.padEnd(width)}  ${urls[s.name]}   docs ${urls[s.name]}/docs`),
+    `  ${'PostgreSQL'.padEnd(width)}  ${databaseUrl}`,
+    `  ${'Kafka'.padEnd(width)}  ${brokers}`,
+    '',
+    `Demo tokens (valid ${ttl}; also in ${path.relative(REPO_ROOT, file)}, load them with: source ${path.relative(REPO_ROOT, file)})`,
+    ...DEMO_USERS.flatMap((u) => [`  # ${u.claims.name}: ${about(u)}`, `  export ${varName(u.key)}=${tokens[u.key]}`]),
+    '',
+    'Other tokens: npm run -s token -- --role midwife --health-center <uuid> --villages 35.10.20.2001,35.10.20.2002',
+    '',
+    'Try:',
+    ...(urls.registration
+      ? [
+          `  curl -s -H "Authorization: Bearer $SIAGA_TOKEN_MIDWIFE" ${urls.registration}/pregnancies`,
+          `  curl -s -H "Authorization: Bearer $SIAGA_TOKEN_DOCTOR" ${urls.registration}/pregnancies`,
+        ]
+      : []),
+    `  curl -s ${urls[first]}/health/ready`,
+    `  open ${urls[first]}/docs  (Authorize with a token above to try requests)`,
+    '',
+    'Ctrl-C stops everything.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((e) => {
+  if (e !== STOP) fail(e.message);
+});

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Prints a signed HS256 bearer token for the local services.
+//
+//   npm run -s token -- --role midwife --health-center <uuid> --villages 35.10.20.2001,35.10.20.2002
+//   npm run -s token -- --role doctor --health-center <uuid> [--sub <uuid>] [--name "dr. X"] [--ttl 8h]
+//   npm run -s token -- --role hospital --facility <uuid>
+//   npm run -s token -- --role escort --responder <uuid>
+//   npm run -s token -- --demo midwife        # the demo identity npm start prints
+//
+// Signed with JWT_SECRET from the environment, else with the dev secret npm start created
+// (.data/dev-jwt-secret). Issuer and audience: JWT_ISSUER / JWT_AUDIENCE, default
+// siaga-local / siaga (the services' defaults). Without --sub a random UUID is the user id.
+// (-s keeps npm's "> siaga token" banner out of stdout, so TOKEN=$(npm run -s token -- ...) works.)
+import { randomUUID } from 'node:crypto';
+import { DEMO_USERS } from './lib/demo.mjs';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, ROLES, mintToken, resolveJwtSecret } from './lib/tokens.mjs';
+
+const USAGE = `usage: npm run -s token -- --role <${ROLES.join('|')}> [options]
+  --health-center <uuid>   hc claim (midwife, doctor)
+  --villages <codes>       comma-separated village codes, e.g. 35.10.20.2001,35.10.20.2002 (midwife)
+  --facility <uuid>        facility claim (hospital)
+  --responder <uuid>       responder claim (escort)
+  --sub <uuid>             user id (default: a random UUID)
+  --name <text>            display name
+  --ttl <span>             lifetime, e.g. 30m, 8h, 2d (default 8h)
+  --demo <role>            the demo identity of npm start for that role (other options override it)
+  --json                   print {token, claims} as JSON instead of the bare token`;
+
+const FLAGS = {
+  '--role': 'role',
+  '--health-center': 'hc',
+  '--hc': 'hc',
+  '--villages': 'villages',
+  '--facility': 'facility',
+  '--responder': 'responder',
+  '--sub': 'sub',
+  '--name': 'name',
+  '--ttl': 'ttl',
+  '--demo': 'demo',
+};
+
+function parseArgs(argv) {
+  const opts = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
+    if (flag === '--help' || flag === '-h') return { help: true };
+    if (flag === '--json') {
+      opts.json = true;
+      continue;
+    }
+    const key = FLAGS[flag];
+    if (!key) throw new Error(`unknown option ${argv[i]}\n${USAGE}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
+    opts[key] = value;
+  }
+  return opts;
+}
+
+/** Scope claims each role is limited by; a token without them sees nothing. */
+const EXPECTED = { midwife: ['hc', 'villages'], doctor: ['hc'], hospital: ['facility'], escort: ['responder'] };
+const OPTION_OF = { hc: '--health-center', villages: '--villages', facility: '--facility', responder: '--responder' };
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.help) {
+    console.log(USAGE);
+    return;
+  }
+  let claims = {};
+  if (opts.demo) {
+    const demo = DEMO_USERS.find((u) => u.key === opts.demo);
+    if (!demo) throw new Error(`--demo takes one of ${DEMO_USERS.map((u) => u.key).join(', ')}`);
+    claims = { ...demo.claims };
+  }
+  for (const key of ['role', 'hc', 'facility', 'responder', 'sub', 'name']) if (opts[key] !== undefined) claims[key] = opts[key];
+  if (opts.villages !== undefined) claims.villages = opts.villages.split(',').map((v) => v.trim()).filter(Boolean);
+  if (!claims.role) throw new Error(`--role is required\n${USAGE}`);
+  claims.sub ??= randomUUID();
+  const { secret } = resolveJwtSecret();
+  for (const key of EXPECTED[claims.role] ?? []) {
+    if (claims[key] === undefined) console.error(`warning: a ${claims.role} token without ${OPTION_OF[key]} gives access to nothing`);
+  }
+  const issuer = process.env.JWT_ISSUER ?? DEFAULT_ISSUER;
+  const audience = process.env.JWT_AUDIENCE ?? DEFAULT_AUDIENCE;
+  const token = await mintToken(claims, { secret, issuer, audience, ttl: opts.ttl ?? '8h' });
+  console.log(opts.json ? JSON.stringify({ token, claims: { ...claims, iss: issuer, aud: audience } }, null, 2) : token);
+}
+
+main().catch((e) => {
+  console.error(`token: ${e.message}`);
+  process.exit(1);
+});
