@@ -74,7 +74,11 @@ async function main() {
     claims = { ...demo.claims };
   }
   for (const key of ['role', 'hc', 'facility', 'responder', 'sub', 'name']) if (opts[key] !== undefined) claims[key] = opts[key];
-  if (opts.villages !== undefined) claims.villages = opts.villages.split(',').map((v) => v.trim()).filter(Boolean);
+  if (opts.villages !== undefined)
+    claims.villages = opts.villages
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   if (!claims.role) throw new Error(`--role is required\n${USAGE}`);
   claims.sub ??= randomUUID();
   const { secret } = resolveJwtSecret();

@@ -42,7 +42,7 @@ let inFlight = Promise.resolve(); // the startup step in progress
 let buildChild = null;
 let stopping = null;
 let width = 12;
-const log = (msg) => console.log(`${linePrefix('dev', 5, width)}${msg}`);
+const log = (msg) => console.log(`${linePrefix('dev', -1, width)}${msg}`);
 
 /** Runs one startup step; registers its cleanup; aborts the startup once we are stopping. */
 function step(run, cleanupOf) {
@@ -123,7 +123,10 @@ async function waitReady(h, url, t0) {
     fail: () => (stopping ? 'stopping' : h.exit ? `${h.name} exited during start (${exitText(h.exit)})` : null),
   }).catch(async (e) => {
     if (stopping) throw STOP;
-    const body = await fetch(`${url}/health/ready`).then((r) => r.text(), () => '');
+    const body = await fetch(`${url}/health/ready`).then(
+      (r) => r.text(),
+      () => '',
+    );
     throw new Error(`${e.message}${body ? `\n/health/ready said: ${body}` : ''}\nLast lines of ${h.name}:\n${h.lastLines().join('\n')}`);
   });
   log(`${h.name} ready (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
@@ -158,10 +161,19 @@ async function main() {
   const databaseUrl = await database();
   const brokers = await kafka();
   const jwt = resolveJwtSecret({ create: true });
-  log(`JWT: HS256 secret from ${jwt.source === 'JWT_SECRET' ? 'JWT_SECRET' : path.relative(REPO_ROOT, jwt.source)}${jwt.created ? ' (new)' : ''}`);
+  log(
+    `JWT: HS256 secret from ${jwt.source === 'JWT_SECRET' ? 'JWT_SECRET' : path.relative(REPO_ROOT, jwt.source)}${jwt.created ? ' (new)' : ''}`,
+  );
   if (env.JWT_JWKS_URL) log('warning: JWT_JWKS_URL is set, so the services verify RS256 tokens and the demo tokens below will not work');
 
-  const serviceEnv = { ...env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, JWT_SECRET: jwt.secret, HOST, LOG_LEVEL: env.LOG_LEVEL ?? 'info' };
+  const serviceEnv = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: brokers,
+    JWT_SECRET: jwt.secret,
+    HOST,
+    LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+  };
   const urls = {};
   let readyMs = null;
   for (const [i, s] of services.entries()) {
@@ -196,7 +208,14 @@ async function seed(seedEnv) {
   for (const file of scripts.filter((f) => fs.existsSync(f))) {
     if (env.SKIP_SEED === '1') return log(`SKIP_SEED=1: not running ${path.relative(REPO_ROOT, file)}`);
     log(`seeding demo data: ${path.relative(REPO_ROOT, file)}`);
-    const h = superviseChild({ name: 'seed', command: process.execPath, args: [file], cwd: REPO_ROOT, env: seedEnv, prefix: linePrefix('seed', 4, width) });
+    const h = superviseChild({
+      name: 'seed',
+      command: process.execPath,
+      args: [file],
+      cwd: REPO_ROOT,
+      env: seedEnv,
+      prefix: linePrefix('seed', 4, width),
+    });
     running.push(h);
     const x = await step(() => h.exited);
     running.splice(running.indexOf(h), 1);

@@ -17,7 +17,13 @@ export const DEMO_USERS = [
   {
     key: 'midwife',
     about: `midwife of ${DEMO_HEALTH_CENTER.name}, villages ${DEMO_VILLAGES.join(', ')}`,
-    claims: { sub: 'de100000-0000-4000-8000-000000000001', role: 'midwife', name: 'Bidan Demo Sari', hc: DEMO_HEALTH_CENTER.id, villages: DEMO_VILLAGES },
+    claims: {
+      sub: 'de100000-0000-4000-8000-000000000001',
+      role: 'midwife',
+      name: 'Bidan Demo Sari',
+      hc: DEMO_HEALTH_CENTER.id,
+      villages: DEMO_VILLAGES,
+    },
   },
   {
     key: 'doctor',

@@ -105,12 +105,14 @@ export async function withLock(file, timeoutMs, fn) {
 }
 
 const COLORS = [36, 35, 33, 32, 34, 31];
+const GRAY = 90;
 const useColor = () => process.stdout.isTTY && !process.env.NO_COLOR;
 
-/** `name | ` padded to width, colored on a terminal. */
+/** `name | ` padded to width, colored on a terminal (index -1: gray). */
 export function linePrefix(name, index, width = name.length) {
   const label = `${name.padEnd(width)} |`;
-  return useColor() ? `\x1b[${COLORS[index % COLORS.length]}m${label}\x1b[0m ` : `${label} `;
+  const color = index < 0 ? GRAY : COLORS[index % COLORS.length];
+  return useColor() ? `\x1b[${color}m${label}\x1b[0m ` : `${label} `;
 }
 
 /**

@@ -9,5 +9,4 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const DATA_DIR = path.join(REPO_ROOT, '.data');
 
 /** True when `importMetaUrl` is the module node was started with (`node file.mjs`). */
-export const isMain = (importMetaUrl) =>
-  Boolean(process.argv[1]) && path.resolve(process.argv[1]) === fileURLToPath(importMetaUrl);
+export const isMain = (importMetaUrl) => Boolean(process.argv[1]) && path.resolve(process.argv[1]) === fileURLToPath(importMetaUrl);

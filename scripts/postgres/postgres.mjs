@@ -120,7 +120,9 @@ function checkRunnable(bin, ids, o) {
   if (isRoot) {
     const cd = spawnSync('sh', ['-c', 'cd "$1"', 'sh', o.dir], { ...ids, encoding: 'utf8', cwd: '/' });
     if (cd.status !== 0) {
-      throw new Error(`postgres: the OS user '${USER}' cannot enter ${o.dir} (${cd.stderr.trim()}); chmod o+x its parents or set DATABASE_URL`);
+      throw new Error(
+        `postgres: the OS user '${USER}' cannot enter ${o.dir} (${cd.stderr.trim()}); chmod o+x its parents or set DATABASE_URL`,
+      );
     }
   }
   const m = /(\d+)(?:\.\d+)?/.exec(r.stdout);
@@ -199,7 +201,9 @@ async function waitReady(o, pid, port, password, timeoutMs) {
     } catch (e) {
       if (e.fatal || e.code === '28P01') throw new Error(`postgres: ${e.message}`); // 28P01: wrong password
       if (Date.now() > deadline) {
-        throw new Error(`postgres: not ready on ${HOST}:${port} after ${timeoutMs / 1000}s (${e.message}). Last lines of ${o.logFile}:\n${logTail(o)}`);
+        throw new Error(
+          `postgres: not ready on ${HOST}:${port} after ${timeoutMs / 1000}s (${e.message}). Last lines of ${o.logFile}:\n${logTail(o)}`,
+        );
       }
     } finally {
       await client.end().catch(() => {});
@@ -285,7 +289,9 @@ export async function startPostgres(opts = {}) {
     const major = checkRunnable(bin, ids, o);
     const clusterMajor = fs.readFileSync(path.join(o.pgdata, 'PG_VERSION'), 'utf8').trim();
     if (major && clusterMajor !== major) {
-      throw new Error(`postgres: ${o.pgdata} was created by PostgreSQL ${clusterMajor}, the binaries are ${major}; remove ${o.dir} to recreate it`);
+      throw new Error(
+        `postgres: ${o.pgdata} was created by PostgreSQL ${clusterMajor}, the binaries are ${major}; remove ${o.dir} to recreate it`,
+      );
     }
     if (!(await portFree(o.port, HOST))) {
       const who = whoListens(o.port);
@@ -314,7 +320,10 @@ export async function startPostgres(opts = {}) {
     try {
       await waitReady(o, child.pid, o.port, password, timeoutMs);
     } catch (e) {
-      await terminate(child.pid, [['SIGINT', 10_000], ['SIGKILL', 5_000]]).catch(() => {});
+      await terminate(child.pid, [
+        ['SIGINT', 10_000],
+        ['SIGKILL', 5_000],
+      ]).catch(() => {});
       throw e;
     }
     return { pid: child.pid, password, alreadyRunning: false, fresh };
@@ -430,11 +439,14 @@ async function main() {
       return;
     }
     if (opts.json) console.log(JSON.stringify(s, null, 2));
-    else if (s.running) console.log(`postgres: running (pid ${s.pid}) on ${HOST}:${s.port}, ${s.ready ? 'ready' : 'NOT answering'}, ${s.url}`);
+    else if (s.running)
+      console.log(`postgres: running (pid ${s.pid}) on ${HOST}:${s.port}, ${s.ready ? 'ready' : 'NOT answering'}, ${s.url}`);
     else console.log(`postgres: not running (data ${s.dataDir}${s.initialised ? '' : ', not initialised'})`);
     process.exitCode = s.running && s.ready ? 0 : s.running ? 1 : 3;
   } else {
-    console.error('usage: node scripts/postgres/postgres.mjs start|stop|status|url [--port N] [--data-dir DIR] [--database NAME] [--json] [--quiet]');
+    console.error(
+      'usage: node scripts/postgres/postgres.mjs start|stop|status|url [--port N] [--data-dir DIR] [--database NAME] [--json] [--quiet]',
+    );
     process.exitCode = 2;
   }
 }

@@ -114,7 +114,11 @@ function aVisit(hpht, now = Date.now()) {
     oedema: maybe(0.8, Math.random() < 0.1),
     polyhydramnios: maybe(0.5, false),
     intrauterineFetalDeath: maybe(0.5, false),
-    dangerSigns: severe ? ['severe-headache'] : Math.random() < 0.03 ? [pick(['vaginal-bleeding', 'dizziness', 'persistent-vomiting'])] : [],
+    dangerSigns: severe
+      ? ['severe-headache']
+      : Math.random() < 0.03
+        ? [pick(['vaginal-bleeding', 'dizziness', 'persistent-vomiting'])]
+        : [],
   };
 }
 
@@ -139,7 +143,12 @@ function benchEngine() {
   }
   const seconds = Number(now - start) / 1e9;
   if (sink === -1) console.log(sink); // keep the work observable to the optimiser
-  return { assessmentsPerSecond: Math.round(count / seconds), assessments: count, seconds: +seconds.toFixed(2), averageVisits: +averageVisits.toFixed(1) };
+  return {
+    assessmentsPerSecond: Math.round(count / seconds),
+    assessments: count,
+    seconds: +seconds.toFixed(2),
+    averageVisits: +averageVisits.toFixed(1),
+  };
 }
 
 // ------------------------------------------------------------------------------------------- (b) consumer
@@ -188,7 +197,9 @@ function cloudEvent(type, subject, sequence, data) {
 /** Rounds of events: round 0 registers every pregnancy, round k records visit k of each; one pregnancy's events stay in order. */
 function eventRounds(pregnancies, visits) {
   const snapshots = Array.from({ length: pregnancies }, () => aSnapshot());
-  const rounds = [snapshots.map((s) => cloudEvent(TYPES.registered, s.pregnancyId, 1, { pregnancy: s, registeredAt: new Date().toISOString() }))];
+  const rounds = [
+    snapshots.map((s) => cloudEvent(TYPES.registered, s.pregnancyId, 1, { pregnancy: s, registeredAt: new Date().toISOString() })),
+  ];
   for (let k = 1; k <= visits; k++) {
     rounds.push(snapshots.map((s) => cloudEvent(TYPES.visit, s.pregnancyId, k + 1, { pregnancyId: s.pregnancyId, visit: aVisit(s.hpht) })));
   }
@@ -205,12 +216,17 @@ function cpuTicks(pid) {
     return 0;
   }
 }
+/** The broker serving KAFKA_BROKERS (other brokers on the machine are not ours to count): matched by its listener port. */
+const brokerPort = brokers[0].split(':').at(-1);
 const kafkaBrokerPids = () =>
   readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
       try {
-        return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('kafka.Kafka');
+        const argv = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').filter(Boolean);
+        const i = argv.indexOf('kafka.Kafka');
+        if (i === -1) return false;
+        return new RegExp(`^listeners=.*:${brokerPort}\\b`, 'm').test(readFileSync(argv[i + 1], 'utf8'));
       } catch {
         return false;
       }
@@ -303,7 +319,8 @@ async function benchConsumer() {
       for (const e of events) produced.set(e.id, at);
       await producer.send({ topic: pregnancyTopic, acks: -1, messages: events.map((e) => e.message) });
     };
-    const allArrived = (events, timeoutMs) => waitFor('every assessment event', async () => events.every((e) => arrived.has(e.id)), timeoutMs);
+    const allArrived = (events, timeoutMs) =>
+      waitFor('every assessment event', async () => events.every((e) => arrived.has(e.id)), timeoutMs);
 
     // Warm-up: consumer group joined, relay running, JIT warm.
     const warmup = eventRounds(50, 1).flat();
@@ -364,7 +381,12 @@ async function benchConsumer() {
         producedEventsPerSecond: Math.round(paced.length / ((pacedProduced - pacedStart) / 1000)),
         assessedEventsPerSecond: Math.round(paced.length / ((pacedEnd - pacedStart) / 1000)),
         lastAssessmentAfterLastProduceMs: pacedEnd - pacedProduced,
-        latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) },
+        latencyMs: {
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          max: latencies.at(-1),
+        },
         cpuPerEvent: pacedCpuPerEvent,
       },
       database: { assessments, sequenceAnomalies: anomalies },
@@ -381,7 +403,10 @@ async function benchConsumer() {
       await admin.deleteTopics({ topics }).catch(() => undefined);
       await admin.deleteGroups([`${prefix}risk-scoring.pregnancy-facts`, `${prefix}bench-watch`]).catch(() => undefined);
       const db = new pg.Client({ connectionString: databaseUrl });
-      await db.connect().then(() => db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).catch(() => undefined);
+      await db
+        .connect()
+        .then(() => db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`))
+        .catch(() => undefined);
       await db.end().catch(() => undefined);
     }
     await admin.disconnect().catch(() => undefined);

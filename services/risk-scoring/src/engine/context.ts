@@ -58,12 +58,8 @@ export function buildContext(input: AssessmentInput, rules: RuleSet): Assessment
     gaWeeks: gaDays === null ? null : Math.floor(gaDays / 7),
     ageYears: completedYears(parseIsoDate(pregnancy.motherBirthDate), asOfDay),
     firstPregnancy: history.gravida === 1,
-    yearsSinceLastBirth: isKnown(history.lastBirthDate)
-      ? completedYears(parseIsoDate(history.lastBirthDate), hphtDay)
-      : null,
-    yearsMarriedAtHpht: isKnown(history.marriageDate)
-      ? completedYears(parseIsoDate(history.marriageDate), hphtDay)
-      : null,
+    yearsSinceLastBirth: isKnown(history.lastBirthDate) ? completedYears(parseIsoDate(history.lastBirthDate), hphtDay) : null,
+    yearsMarriedAtHpht: isKnown(history.marriageDate) ? completedYears(parseIsoDate(history.marriageDate), hphtDay) : null,
     visits,
     latest,
     nextContact: nextContactFromDays(
@@ -108,11 +104,7 @@ export interface AnyVisit {
  */
 export type AnyVisitMode = 'evidence' | 'kleene';
 
-export function anyVisit(
-  ctx: AssessmentContext,
-  check: (v: VisitFacts, rules: RuleSet) => boolean | null,
-  mode: AnyVisitMode,
-): AnyVisit {
+export function anyVisit(ctx: AssessmentContext, check: (v: VisitFacts, rules: RuleSet) => boolean | null, mode: AnyVisitMode): AnyVisit {
   let found: VisitFacts | null = null;
   let sawFalse = false;
   let sawUnknown = false;

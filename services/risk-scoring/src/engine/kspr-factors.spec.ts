@@ -113,9 +113,7 @@ describe('KSPR factors', () => {
     });
 
     it('is unknown when a woman who gave birth has no last birth date', () => {
-      const { factors } = sut(
-        anInput({ pregnancy: aPregnancy({ history: { gravida: 2, para: 1, lastBirthDate: null } }) }),
-      );
+      const { factors } = sut(anInput({ pregnancy: aPregnancy({ history: { gravida: 2, para: 1, lastBirthDate: null } }) }));
       expect(factor(factors, 'KSPR-3').status).toBe('unknown');
       expect(factor(factors, 'KSPR-4').status).toBe('unknown');
     });
@@ -183,9 +181,7 @@ describe('KSPR factors', () => {
 
   describe('KSPR-9a..c and KSPR-10 obstetric history', () => {
     it('scores KSPR-10 (caesarean) 8 points: total 10, KRT', () => {
-      const { factors, score, category } = sut(
-        anInput({ pregnancy: aPregnancy({ history: { previousCaesarean: true } }) }),
-      );
+      const { factors, score, category } = sut(anInput({ pregnancy: aPregnancy({ history: { previousCaesarean: true } }) }));
       expect(factor(factors, 'KSPR-10')).toEqual({
         ruleId: 'KSPR-10',
         status: 'present',
@@ -279,28 +275,19 @@ describe('KSPR factors', () => {
     });
 
     it('KSPR-13: one recorded singleton is enough for absent; none recorded is unknown', () => {
-      expect(
-        factor(sut(anInput({ visits: [earlier({ fetusCount: 1 }), aVisit({ fetusCount: null })] })).factors, 'KSPR-13')
-          .status,
-      ).toBe('absent');
-      expect(factor(sut(anInput({ visits: [aVisit({ fetusCount: null })] })).factors, 'KSPR-13').status).toBe(
-        'unknown',
+      expect(factor(sut(anInput({ visits: [earlier({ fetusCount: 1 }), aVisit({ fetusCount: null })] })).factors, 'KSPR-13').status).toBe(
+        'absent',
       );
+      expect(factor(sut(anInput({ visits: [aVisit({ fetusCount: null })] })).factors, 'KSPR-13').status).toBe('unknown');
     });
 
     it('KSPR-14: polyhydramnios', () => {
-      expect(
-        factor(sut(anInput({ visits: [earlier({ polyhydramnios: true }), aVisit()] })).factors, 'KSPR-14').status,
-      ).toBe('present');
-      expect(factor(sut(anInput({ visits: [aVisit({ polyhydramnios: null })] })).factors, 'KSPR-14').status).toBe(
-        'unknown',
-      );
+      expect(factor(sut(anInput({ visits: [earlier({ polyhydramnios: true }), aVisit()] })).factors, 'KSPR-14').status).toBe('present');
+      expect(factor(sut(anInput({ visits: [aVisit({ polyhydramnios: null })] })).factors, 'KSPR-14').status).toBe('unknown');
     });
 
     it('KSPR-15: intrauterine fetal death recorded', () => {
-      expect(
-        factor(sut(anInput({ visits: [aVisit({ intrauterineFetalDeath: true })] })).factors, 'KSPR-15').status,
-      ).toBe('present');
+      expect(factor(sut(anInput({ visits: [aVisit({ intrauterineFetalDeath: true })] })).factors, 'KSPR-15').status).toBe('present');
     });
 
     it('KSPR-15: no heartbeat counts from 20 weeks, not before', () => {
@@ -342,32 +329,21 @@ describe('KSPR factors', () => {
     const at30 = hphtForGestationalAge(30);
 
     it('scores breech 8 (KSPR-17) and transverse 8 (KSPR-18)', () => {
-      const breech = sut(
-        anInput({ pregnancy: aPregnancy({ hpht: at30 }), visits: [aVisit({ presentation: 'breech' })] }),
-      );
+      const breech = sut(anInput({ pregnancy: aPregnancy({ hpht: at30 }), visits: [aVisit({ presentation: 'breech' })] }));
       expect(factor(breech.factors, 'KSPR-17')).toMatchObject({ status: 'present', points: 8 });
       expect(factor(breech.factors, 'KSPR-18').status).toBe('absent');
-      const transverse = sut(
-        anInput({ pregnancy: aPregnancy({ hpht: at30 }), visits: [aVisit({ presentation: 'transverse' })] }),
-      );
+      const transverse = sut(anInput({ pregnancy: aPregnancy({ hpht: at30 }), visits: [aVisit({ presentation: 'transverse' })] }));
       expect(factor(transverse.factors, 'KSPR-18')).toMatchObject({ status: 'present', points: 8 });
     });
 
     it('uses the latest recorded presentation: a baby that turned is no longer breech', () => {
-      const visits = [
-        aVisit({ visitDate: '2026-05-18', presentation: 'breech' }),
-        aVisit({ presentation: 'cephalic' }),
-      ];
-      expect(factor(sut(anInput({ pregnancy: aPregnancy({ hpht: at30 }), visits })).factors, 'KSPR-17').status).toBe(
-        'absent',
-      );
+      const visits = [aVisit({ visitDate: '2026-05-18', presentation: 'breech' }), aVisit({ presentation: 'cephalic' })];
+      expect(factor(sut(anInput({ pregnancy: aPregnancy({ hpht: at30 }), visits })).factors, 'KSPR-17').status).toBe('absent');
     });
 
     it('keeps the last recorded presentation when the latest visit did not record one', () => {
       const visits = [aVisit({ visitDate: '2026-05-18', presentation: 'breech' }), aVisit({ presentation: null })];
-      expect(factor(sut(anInput({ pregnancy: aPregnancy({ hpht: at30 }), visits })).factors, 'KSPR-17').status).toBe(
-        'present',
-      );
+      expect(factor(sut(anInput({ pregnancy: aPregnancy({ hpht: at30 }), visits })).factors, 'KSPR-17').status).toBe('present');
     });
 
     it('ignores a breech before 28 weeks', () => {
@@ -377,9 +353,7 @@ describe('KSPR factors', () => {
 
     it('is unknown from 28 weeks when no presentation was recorded', () => {
       const visits = [aVisit({ presentation: null })];
-      expect(factor(sut(anInput({ pregnancy: aPregnancy({ hpht: at30 }), visits })).factors, 'KSPR-17').status).toBe(
-        'unknown',
-      );
+      expect(factor(sut(anInput({ pregnancy: aPregnancy({ hpht: at30 }), visits })).factors, 'KSPR-17').status).toBe('unknown');
     });
   });
 
@@ -399,10 +373,7 @@ describe('KSPR factors', () => {
     });
 
     it('is unknown when a symptom was reported without a BP reading', () => {
-      const visits = [
-        aVisit({ visitDate: '2026-05-01' }),
-        aVisit({ systolic: null, diastolic: null, dangerSigns: ['vomiting'] }),
-      ];
+      const visits = [aVisit({ visitDate: '2026-05-01' }), aVisit({ systolic: null, diastolic: null, dangerSigns: ['vomiting'] })];
       expect(factor(sut(anInput({ visits })).factors, 'KSPR-20').status).toBe('unknown');
     });
   });

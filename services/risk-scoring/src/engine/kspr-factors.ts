@@ -36,12 +36,7 @@ function presentation(wanted: 'breech' | 'transverse'): FactorRule {
     const from = ctx.rules.kspr.presentationFromWeeks;
     let found: VisitFacts | null = null;
     for (const v of ctx.visits) {
-      if (
-        hasPresentation(v.visit) &&
-        v.gaWeeks !== null &&
-        v.gaWeeks >= from &&
-        (found === null || v.day >= found.day)
-      ) {
+      if (hasPresentation(v.visit) && v.gaWeeks !== null && v.gaWeeks >= from && (found === null || v.day >= found.day)) {
         found = v;
       }
     }
@@ -126,8 +121,7 @@ const FACTOR_RULES: Readonly<Record<KsprFactorId, FactorRule>> = {
     return judged(gravida === 1 ? false : null, facts);
   },
 
-  'KSPR-9a': (ctx) =>
-    judged(ctx.pregnancy.history.forcepsOrVacuum, { forcepsOrVacuum: ctx.pregnancy.history.forcepsOrVacuum }),
+  'KSPR-9a': (ctx) => judged(ctx.pregnancy.history.forcepsOrVacuum, { forcepsOrVacuum: ctx.pregnancy.history.forcepsOrVacuum }),
   'KSPR-9b': (ctx) =>
     judged(ctx.pregnancy.history.manualPlacentaRemoval, {
       manualPlacentaRemoval: ctx.pregnancy.history.manualPlacentaRemoval,
@@ -136,8 +130,7 @@ const FACTOR_RULES: Readonly<Record<KsprFactorId, FactorRule>> = {
     judged(ctx.pregnancy.history.infusionOrTransfusion, {
       infusionOrTransfusion: ctx.pregnancy.history.infusionOrTransfusion,
     }),
-  'KSPR-10': (ctx) =>
-    judged(ctx.pregnancy.history.previousCaesarean, { previousCaesarean: ctx.pregnancy.history.previousCaesarean }),
+  'KSPR-10': (ctx) => judged(ctx.pregnancy.history.previousCaesarean, { previousCaesarean: ctx.pregnancy.history.previousCaesarean }),
 
   // Anaemia: on the condition list, or the latest measured Hb is below WHO-HB for the week it was taken.
   'KSPR-11a': (ctx) => {
@@ -232,8 +225,7 @@ function lastBirthInterval(ctx: AssessmentContext, which: 'short' | 'long'): Eva
   const years = ctx.yearsSinceLastBirth;
   const facts = { gravida, para, lastBirthDate: lastBirthDate ?? null, yearsSinceLastBirth: years };
   if (years === null) return judged(gravida === 1 || para === 0 ? false : null, facts); // never gave birth: no interval
-  const threshold =
-    which === 'short' ? ctx.rules.kspr.yearsSinceLastBirthShort : ctx.rules.kspr.yearsSinceLastBirthLong;
+  const threshold = which === 'short' ? ctx.rules.kspr.yearsSinceLastBirthShort : ctx.rules.kspr.yearsSinceLastBirthLong;
   return judged(meets(years, threshold), facts);
 }
 

@@ -8,11 +8,7 @@ describe(meets.name, () => {
     ['>', 10, false, false, true],
     ['>=', 10, false, true, true],
   ])('%s %i', (op, value, below, equal, above) => {
-    expect([meets(value - 1, { op, value }), meets(value, { op, value }), meets(value + 1, { op, value })]).toEqual([
-      below,
-      equal,
-      above,
-    ]);
+    expect([meets(value - 1, { op, value }), meets(value, { op, value }), meets(value + 1, { op, value })]).toEqual([below, equal, above]);
   });
 
   it('throws on a comparator outside the type (a rule set read from untyped data)', () => {

@@ -1,10 +1,4 @@
-import {
-  ANC_CONTACT_SCHEDULE,
-  isOverdue,
-  nextContactDue as sut,
-  OVERDUE_GRACE_DAYS,
-  type AncContact,
-} from './visit-schedule';
+import { ANC_CONTACT_SCHEDULE, isOverdue, nextContactDue as sut, OVERDUE_GRACE_DAYS, type AncContact } from './visit-schedule';
 
 // HPHT 2025-12-15: 12w0d = 2026-03-09, 14w0d = 2026-03-23, 16w0d = 2026-04-06, 22w0d = 2026-05-18.
 const pregnancy = { hpht: '2025-12-15' };

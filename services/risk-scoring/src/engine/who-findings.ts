@@ -3,15 +3,7 @@ import { latestMeasurement, type AssessmentContext, type VisitFacts } from './co
 import { FINDING_IDS } from './rule-ids';
 import type { RuleSet } from './rule-set';
 import { describeThreshold, isKnown, meets } from './thresholds';
-import {
-  bpExceeds,
-  countOutside,
-  finalFetalHeartRate,
-  hbThreshold,
-  proteinuria,
-  reportedAll,
-  reportedAny,
-} from './vital-checks';
+import { bpExceeds, countOutside, finalFetalHeartRate, hbThreshold, proteinuria, reportedAll, reportedAny } from './vital-checks';
 
 /**
  * WHO ANC DAK danger signs and thresholds and Kemenkes checks, shared/domain/bumil-risti.md section 3.
