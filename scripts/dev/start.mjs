@@ -36,10 +36,10 @@ const HOST = env.HOST ?? '127.0.0.1';
 const PROBE_HOST = HOST === '0.0.0.0' || HOST === '::' ? '127.0.0.1' : HOST;
 const STOP = Symbol('stopping');
 
-const running = []; // supervised children (services, seed)
+const running = []; // the services (supervised children)
 const cleanups = []; // stopKafka / stopPostgres, when we started them
 let inFlight = Promise.resolve(); // the startup step in progress
-let buildChild = null;
+let currentChild = null; // the build or the seed: stopped first on shutdown
 let stopping = null;
 let width = 12;
 const log = (msg) => console.log(`${linePrefix('dev', -1, width)}${msg}`);
@@ -69,7 +69,7 @@ function shutdown(code, why) {
   }
   stopping = (async () => {
     log(`${why}: stopping`);
-    buildChild?.kill('SIGTERM');
+    currentChild?.kill('SIGTERM');
     await inFlight;
     await Promise.all(running.map((h) => h.stop(10_000)));
     for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => log(e.message));
@@ -143,9 +143,9 @@ async function main() {
   if (env.SKIP_BUILD !== '1') {
     log('npm run build ...');
     const build = runToEnd('npm', ['run', 'build'], { cwd: REPO_ROOT, env });
-    buildChild = build.child;
+    currentChild = build.child;
     const code = await step(() => build);
-    buildChild = null;
+    currentChild = null;
     if (code !== 0) throw new Error(`npm run build failed (exit ${code})`);
   }
   const services = discoverServices();
@@ -216,9 +216,9 @@ async function seed(seedEnv) {
       env: seedEnv,
       prefix: linePrefix('seed', 4, width),
     });
-    running.push(h);
+    currentChild = h.child;
     const x = await step(() => h.exited);
-    running.splice(running.indexOf(h), 1);
+    currentChild = null;
     if (x.code !== 0) log(`warning: the seed failed (${exitText(x)}); the services keep running`);
   }
 }

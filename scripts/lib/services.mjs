@@ -14,12 +14,8 @@ const FIRST_EXTRA_PORT = 3005;
  */
 export function discoverServices(distDir = path.join(REPO_ROOT, 'dist')) {
   const root = path.join(distDir, 'services');
-  let names = [];
-  try {
-    names = fs.readdirSync(root).filter((n) => fs.existsSync(path.join(root, n, 'src', 'main.js')));
-  } catch {
-    return [];
-  }
+  if (!fs.existsSync(root)) return [];
+  const names = fs.readdirSync(root).filter((n) => fs.existsSync(path.join(root, n, 'src', 'main.js')));
   const known = names.filter((n) => n in SERVICE_PORTS).sort((a, b) => SERVICE_PORTS[a] - SERVICE_PORTS[b]);
   const extra = names.filter((n) => !(n in SERVICE_PORTS)).sort(); // not in the table yet: the next ports
   return [

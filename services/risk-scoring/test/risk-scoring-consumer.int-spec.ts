@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CE_HEADERS, EVENTS, TOPICS } from '@siaga/contracts';
+import { CE_HEADERS, EVENTS, TOPICS, deadLetterTopic } from '@siaga/contracts';
 import { MessagingLifecycle } from '@siaga/messaging';
 import { KafkaProbe, eventually, isolateTestFile, startService, tokenFor, type ServiceUnderTest } from '@siaga/testing';
 import { DataSource } from 'typeorm';
@@ -26,6 +26,7 @@ describe('risk scoring consumer (real PostgreSQL and Kafka)', () => {
   const assessmentTopic = `${topicPrefix}${TOPICS.assessment}`;
   let sut: ServiceUnderTest;
   let probe: KafkaProbe;
+  let deadLetters: KafkaProbe;
   let db: DataSource;
   let midwife: string;
 
@@ -36,11 +37,13 @@ describe('risk scoring consumer (real PostgreSQL and Kafka)', () => {
     db = sut.app.get(DataSource);
     probe = new KafkaProbe();
     await probe.watch([assessmentTopic]);
+    deadLetters = new KafkaProbe();
+    await deadLetters.watch([deadLetterTopic(`${topicPrefix}${TOPICS.pregnancy}`)]);
     midwife = await tokenFor({ role: 'midwife', hc: healthCenterId, villages: [SEMPU_VILLAGE] });
   });
 
   afterAll(async () => {
-    await probe.close();
+    await Promise.all([probe.close(), deadLetters.close()]);
     await sut.close();
   });
 
@@ -189,6 +192,23 @@ describe('risk scoring consumer (real PostgreSQL and Kafka)', () => {
     expect(await count('visit_facts WHERE visit_id = $1', [visit.visitId])).toBe(1);
     expect(await count('assessment WHERE caused_by_event_id = $1', [registration.id])).toBe(1);
     expect(await count('outbox WHERE subject = $1', [snapshot.pregnancyId])).toBe(1);
+  });
+
+  it('dead-letters a fact the rules cannot read, at once, and goes on with the next one', async () => {
+    const snapshot = aSnapshot();
+    const registration = registered(snapshot);
+    // Valid ISO 8601 (an ordinal date), so it passes the contract, but not a calendar date the engine reads.
+    const unreadable = visitRecorded(snapshot.pregnancyId, aVisit({ visitDate: '2026-005' }), 2);
+    const next = visitRecorded(snapshot.pregnancyId, aVisit(), 3);
+    await produce(probe, topicPrefix, registration, unreadable, next);
+
+    const [dead] = await deadLetters.waitFor((m) => m.headers[CE_HEADERS.id] === unreadable.id);
+    expect(dead.headers).toMatchObject({ dlt_error_type: 'PermanentEventError', dlt_attempts: '1' });
+    expect(dead.headers.dlt_error_message).toContain('2026-005');
+    const { data } = await assessmentCausedBy(probe, next);
+    expect(data.causedBy.sequence).toBe(3);
+    expect(await count('visit_facts WHERE pregnancy_id = $1', [snapshot.pregnancyId])).toBe(1);
+    expect(assessmentsOnTopic(probe, snapshot.pregnancyId)).toHaveLength(2);
   });
 
   describe('assessment API', () => {

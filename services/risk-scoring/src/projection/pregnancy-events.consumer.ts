@@ -53,12 +53,14 @@ export class PregnancyEventsConsumer {
     if (event.subject !== pregnancyId) {
       throw new PermanentEventError(`subject ${event.subject} does not match pregnancy ${pregnancyId} in the data`);
     }
-    const result = await this.facts.apply(
-      pregnancyId,
-      change,
-      { eventId: event.id, eventType: event.type, sequence: event.sequence },
-      asOfEventTime(event.time),
-    );
+    const result = await this.facts
+      .apply(pregnancyId, change, { eventId: event.id, eventType: event.type, sequence: event.sequence }, asOfEventTime(event.time))
+      .catch((error: unknown) => {
+        // The engine reads 'YYYY-MM-DD' dates; the contract's ISO 8601 check also lets '2026-005' or '2026-W02' through.
+        // Retrying cannot help: straight to the dead-letter topic (the transaction rolls back, nothing is half-applied).
+        if (error instanceof RangeError) throw new PermanentEventError(`facts the rules cannot read: ${error.message}`);
+        throw error;
+      });
     if (result === 'awaiting-snapshot' || event.sequenceStatus === 'gap') {
       this.logger.warn({ eventId: event.id, pregnancyId, sequence: event.sequence, result }, 'fact applied without the full stream');
     }
