@@ -25,9 +25,11 @@ GROUP BY subject ORDER BY min(position) LIMIT $1`;
 
 // A subject's events go out in sequence order only if one relay at a time owns the subject:
 // SKIP LOCKED alone would let a second relay publish event n+1 while n is locked by the first.
+// Candidates are over-fetched so a relay skips the subjects other relays own; the LIMIT stops locking early.
 const LOCK_SUBJECTS_SQL = `
 SELECT s AS subject FROM unnest($1::text[]) AS s
-WHERE pg_try_advisory_xact_lock(hashtext('siaga_outbox_' || current_schema()), hashtext(s))`;
+WHERE pg_try_advisory_xact_lock(hashtext('siaga_outbox_' || current_schema()), hashtext(s))
+LIMIT $2`;
 
 const PENDING_ROWS_SQL = `
 SELECT id, subject, topic, sequence, type, source, time, payload FROM outbox
@@ -85,9 +87,10 @@ export class OutboxRelay {
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const published = await this.publishBatch();
+      const { published, busy } = await this.publishBatch();
       total += published;
-      if (published === 0) return total;
+      if (published === 0 && !busy) return total;
+      if (published === 0) await new Promise((resolve) => setTimeout(resolve, 20)); // others own what is left
     }
   }
 
@@ -108,7 +111,7 @@ export class OutboxRelay {
 
   private async drainUntilQuiet(): Promise<void> {
     try {
-      while (!this.stopped && (await this.publishBatch()) > 0);
+      while (!this.stopped && (await this.publishBatch()).published > 0);
       this.failures = 0;
     } catch (error) {
       this.failures += 1;
@@ -150,17 +153,19 @@ export class OutboxRelay {
     }
   }
 
-  private async publishBatch(): Promise<number> {
+  /** One round: `busy` when events are pending but every candidate subject is owned by another relay. */
+  private async publishBatch(): Promise<{ published: number; busy: boolean }> {
     const runner: QueryRunner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      const candidates = await queryRows<{ subject: string }>(runner, PENDING_SUBJECTS_SQL, [this.config.outboxBatchSize]);
+      const batch = this.config.outboxBatchSize;
+      const candidates = await queryRows<{ subject: string }>(runner, PENDING_SUBJECTS_SQL, [batch * 4]);
       if (candidates.length === 0) {
         await runner.commitTransaction();
-        return 0;
+        return { published: 0, busy: false };
       }
-      const owned = await queryRows<{ subject: string }>(runner, LOCK_SUBJECTS_SQL, [candidates.map((c) => c.subject)]);
+      const owned = await queryRows<{ subject: string }>(runner, LOCK_SUBJECTS_SQL, [candidates.map((c) => c.subject), batch]);
       const rows =
         owned.length === 0
           ? []
@@ -171,7 +176,7 @@ export class OutboxRelay {
       }
       await runner.commitTransaction();
       messagingMetrics.outboxPublished.inc(rows.length);
-      return rows.length;
+      return { published: rows.length, busy: owned.length === 0 };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
