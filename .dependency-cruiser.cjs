@@ -32,13 +32,13 @@ module.exports = {
       name: 'lib-layers',
       comment: 'observability < persistence < (auth, messaging) < http; no lib reaches upward.',
       severity: 'error',
-      from: { path: '^libs/(observability|persistence)/' },
+      from: { path: '^libs/(observability|persistence)/src/' },
       to: { path: '^libs/(auth|messaging|http|testing)/' },
     },
     {
       name: 'messaging-and-auth-below-http',
       severity: 'error',
-      from: { path: '^libs/(messaging|auth)/' },
+      from: { path: '^libs/(messaging|auth)/src/' },
       to: { path: '^libs/(http|testing)/' },
     },
     {
