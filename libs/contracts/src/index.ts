@@ -1,8 +1,11 @@
 import 'reflect-metadata';
+export * from './alerts';
 export * from './anc-schedule';
 export * from './clinical-vocabulary';
 export * from './envelope/event-envelope';
 export * from './event-catalog';
+export * from './event-definition';
+export * from './referral';
 export * from './registration/anc-visit';
 export * from './registration/obstetric-history';
 export * from './registration/pregnancy-snapshot';

@@ -6,6 +6,10 @@
 export const TOPICS = {
   pregnancy: 'siaga.registration.pregnancy.v1',
   assessment: 'siaga.risk-scoring.assessment.v1',
+  alert: 'siaga.alerts.alert.v1',
+  referral: 'siaga.referral.referral.v1',
+  /** Escort requests and their progress: no clinical data ever (see referral/escort contracts). */
+  escort: 'siaga.referral.escort.v1',
 } as const;
 export type TopicKey = keyof typeof TOPICS;
 
