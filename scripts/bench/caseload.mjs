@@ -47,11 +47,11 @@ if (count < ROWS) {
     FROM generate_series(${count + 1}, ${ROWS}) AS i`);
   await db.query(`
     INSERT INTO pregnancy (id, mother_id, status, village_code, health_center_id, midwife_id, height_cm, hpht, hpl, history,
-                           conditions, visit_count, next_visit_due, risk_category, risk_score, registered_on, registered_at)
+                           conditions, visit_count, next_visit_due, overdue_from, risk_category, risk_score, registered_on, registered_at)
     SELECT md5('p' || i)::uuid, md5('m' || i)::uuid, CASE WHEN i % 10 = 0 THEN 'closed' ELSE 'active' END,
            '35.10.20.' || (2001 + i % 217), md5('hc' || ((i % 217) / 20))::uuid, md5('mw' || (i % 217))::uuid, 150,
            current_date - (i % 280), current_date - (i % 280) + 280, '{"gravida":1,"para":0,"abortus":0,"livingChildren":0}',
-           '{}', i % 5, current_date - (i % 280) + (84 + (i % 5) * 42), (ARRAY['KRR','KRT','KRST'])[1 + i % 3], 2 + (i % 3) * 4,
+           '{}', i % 5, current_date - (i % 280) + (84 + (i % 5) * 42), current_date - (i % 280) + (98 + (i % 5) * 42), (ARRAY['KRR','KRT','KRST'])[1 + i % 3], 2 + (i % 3) * 4,
            current_date - (i % 280), now() - (i % 280) * interval '1 day'
     FROM generate_series(${count + 1}, ${ROWS}) AS i`);
   await db.query(`ANALYZE mother; ANALYZE pregnancy`);

@@ -11,6 +11,7 @@ import { AssessmentConsumer } from './assessment/assessment.consumer';
 import { CaseloadRepository } from './caseload/caseload.repository';
 import { CaseloadService } from './caseload/caseload.service';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
+import { OverdueFrom1764500000000 } from './migrations/1764500000000-overdue-from';
 import { MotherEntity } from './pregnancy/mother.entity';
 import { PregnancyController } from './pregnancy/pregnancy.controller';
 import { PregnancyEntity } from './pregnancy/pregnancy.entity';
@@ -31,7 +32,7 @@ export const SCHEMA = 'registration';
       useFactory: () =>
         dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
           entities: [MotherEntity, PregnancyEntity, VisitEntity],
-          migrations: [InitialSchema1764300000000],
+          migrations: [InitialSchema1764300000000, OverdueFrom1764500000000],
         }),
     }),
     PersistenceModule,

@@ -75,6 +75,30 @@ describe('registration API (real PostgreSQL and Kafka)', () => {
     expect(read.body).toHaveLength(1);
   });
 
+  it('updates history and birth plan, emitting the whole new snapshot', async () => {
+    const { body: pregnancy } = await register(registrationBody());
+    const history = { ...registrationBody().history, previousCaesarean: true };
+    const updated = await sut.request('PATCH', `/pregnancies/${pregnancy.id}`, {
+      token: midwife,
+      body: {
+        history,
+        heightCm: 144,
+        conditions: ['anaemia'],
+        birthPlan: { place: 'RSUD Blambangan', attendant: 'dokter', bloodDonors: ['A', 'B', 'C', 'D'] },
+      },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ heightCm: 144, conditions: ['anaemia'], history: { previousCaesarean: true } });
+    const [event] = await probe.waitFor((m) => m.key === pregnancy.id && m.headers[CE_HEADERS.type] === EVENTS.pregnancyUpdated.type);
+    expect(JSON.parse(event.value!).pregnancy).toMatchObject({
+      heightCm: 144,
+      conditions: ['anaemia'],
+      history: { previousCaesarean: true },
+    });
+    expect((await sut.request('PATCH', `/pregnancies/${pregnancy.id}`, { token: doctor, body: { heightCm: 150 } })).status).toBe(403);
+    expect((await sut.request('PATCH', `/pregnancies/${pregnancy.id}`, { token: midwife, body: { hpht: '2026-01-01' } })).status).toBe(400);
+  });
+
   describe('bad input', () => {
     it('names the offending field with RFC 9457 problem details', async () => {
       const body = registrationBody();

@@ -28,6 +28,7 @@ export interface CaseloadRow {
   visit_count: number;
   last_visit_date: string | null;
   next_visit_due: string;
+  overdue_from: string;
   registered_at: Date;
   sort_value: string;
 }
@@ -56,8 +57,8 @@ export class CaseloadRepository {
     if (filter.category) where.push(`p.risk_category = ${bind(filter.category)}`);
     if (filter.dueFrom) where.push(`p.hpl >= ${bind(filter.dueFrom)}::date`);
     if (filter.dueTo) where.push(`p.hpl <= ${bind(filter.dueTo)}::date`);
-    if (filter.overdue === true) where.push(`p.next_visit_due < current_date`);
-    if (filter.overdue === false) where.push(`p.next_visit_due >= current_date`);
+    if (filter.overdue === true) where.push(`p.overdue_from <= current_date`);
+    if (filter.overdue === false) where.push(`p.overdue_from > current_date`);
     if (filter.after) {
       const cast = filter.sort === 'registeredAt' ? 'timestamptz' : 'date';
       where.push(`(${sortColumn}, p.id) > (${bind(filter.after.value)}::${cast}, ${bind(filter.after.id)}::uuid)`);
@@ -65,7 +66,7 @@ export class CaseloadRepository {
     return this.tx.manager.query(
       `SELECT p.id, m.name AS mother_name, p.village_code, m.village_name, p.hpht::text, p.hpl::text,
               p.risk_category, p.risk_score, p.has_emergency, p.visit_count, p.last_visit_date::text,
-              p.next_visit_due::text, p.registered_at,
+              p.next_visit_due::text, p.overdue_from::text, p.registered_at,
               ${filter.sort === 'registeredAt' ? `to_char(p.registered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : `${sortColumn}::text`} AS sort_value
        FROM pregnancy p JOIN mother m ON m.id = p.mother_id
        WHERE ${where.join(' AND ')}

@@ -36,7 +36,7 @@ const toItem = (row: CaseloadRow, today: string) => ({
   visitCount: row.visit_count,
   lastVisitDate: row.last_visit_date,
   nextVisitDue: row.next_visit_due === NOTHING_DUE ? null : row.next_visit_due,
-  overdue: row.next_visit_due !== NOTHING_DUE && row.next_visit_due < today,
+  overdue: row.overdue_from !== NOTHING_DUE && row.overdue_from <= today,
 });
 
 export type CaseloadItem = ReturnType<typeof toItem>;

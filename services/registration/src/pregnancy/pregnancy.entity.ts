@@ -35,6 +35,8 @@ export class PregnancyEntity {
   @Column({ type: 'date', nullable: true }) lastVisitDate!: string | null;
   /** Precomputed from the ANC schedule so "overdue" is an indexed comparison, not a scan. */
   @Column({ type: 'date' }) nextVisitDue!: string; // 'infinity' when nothing is due
+  /** The day the next contact becomes overdue (shared ANC schedule); 'infinity' when nothing is due. */
+  @Column({ type: 'date' }) overdueFrom!: string;
   @Column({ type: 'text', nullable: true }) riskCategory!: RiskCategory | null;
   @Column({ type: 'int', nullable: true }) riskScore!: number | null;
   @Column({ type: 'boolean', default: false }) hasEmergency!: boolean;

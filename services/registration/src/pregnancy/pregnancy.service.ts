@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@siaga/auth';
-import { dueDateFromHpht, nextContactDue } from '@siaga/contracts';
+import { dueDateFromHpht } from '@siaga/contracts';
 import { OutboxWriter } from '@siaga/messaging';
 import { TransactionContext, isUniqueViolation } from '@siaga/persistence';
 import { PregnancyAccess } from '@registration/access/pregnancy-access';
 import { checkNik } from '@registration/nik/nik';
+import { contactSchedule } from './contact-schedule';
 import { MotherEntity } from './mother.entity';
 import { assertPlausibleRegistration } from './plausibility';
 import type { ClosePregnancyDto, RegisterPregnancyDto, UpdatePregnancyDto } from './pregnancy.dto';
@@ -81,7 +82,7 @@ export class PregnancyService {
           birthPlan: dto.birthPlan ? { ...dto.birthPlan } : null,
           visitCount: 0,
           lastVisitDate: null,
-          nextVisitDue: nextContactDue(dto.hpht, null, registeredOn) ?? NOTHING_DUE,
+          ...contactSchedule(dto.hpht, null),
           riskCategory: null,
           riskScore: null,
           hasEmergency: false,
@@ -163,6 +164,7 @@ export class PregnancyService {
         closedAt,
         closingNote: dto.note ?? null,
         nextVisitDue: NOTHING_DUE,
+        overdueFrom: NOTHING_DUE,
       });
       await this.pregnancies.savePregnancy(pregnancy);
       await this.outbox.append(manager, [

@@ -34,6 +34,7 @@ export function toPregnancyView(p: PregnancyEntity) {
     visitCount: p.visitCount,
     lastVisitDate: p.lastVisitDate,
     nextVisitDue: p.nextVisitDue === NOTHING_DUE ? null : p.nextVisitDue,
+    overdue: p.overdueFrom !== NOTHING_DUE && p.overdueFrom <= new Date().toISOString().slice(0, 10),
     risk: { category: p.riskCategory, score: p.riskScore, hasEmergency: p.hasEmergency, assessedAt: p.assessedAt?.toISOString() ?? null },
     outcome: p.outcome,
     closedAt: p.closedAt?.toISOString() ?? null,

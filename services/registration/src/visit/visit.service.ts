@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@siaga/auth';
-import { nextContactDue, type AncVisitV1 } from '@siaga/contracts';
+import type { AncVisitV1 } from '@siaga/contracts';
 import { OutboxWriter } from '@siaga/messaging';
 import { TransactionContext } from '@siaga/persistence';
 import { PregnancyAccess } from '@registration/access/pregnancy-access';
+import { contactSchedule } from '@registration/pregnancy/contact-schedule';
 import { assertPlausibleVisit } from '@registration/pregnancy/plausibility';
 import { PregnancyErrorCode, PregnancyException } from '@registration/pregnancy/pregnancy.exception';
 import { PregnancyRepository } from '@registration/pregnancy/pregnancy.repository';
@@ -12,7 +13,6 @@ import { PregnancyService } from '@registration/pregnancy/pregnancy.service';
 import type { RecordVisitDto } from './visit.dto';
 import { VisitEntity } from './visit.entity';
 import { VisitRepository } from './visit.repository';
-import { NOTHING_DUE } from '@registration/pregnancy/pregnancy.entity';
 
 export interface VisitView extends AncVisitV1 {
   pregnancyId: string;
@@ -61,7 +61,7 @@ export class VisitService {
       Object.assign(pregnancy, {
         visitCount: pregnancy.visitCount + 1,
         lastVisitDate,
-        nextVisitDue: nextContactDue(pregnancy.hpht, lastVisitDate, pregnancy.registeredOn) ?? NOTHING_DUE,
+        ...contactSchedule(pregnancy.hpht, lastVisitDate),
       });
       await this.pregnancies.savePregnancy(pregnancy);
       await this.outbox.append(manager, [
