@@ -10,6 +10,10 @@ export interface MessagingConfig {
   outboxPollMs: number;
   outboxBatchSize: number;
   consumerMaxAttempts: number;
+  /** Events of one partition handled in one inbox transaction (fewer round trips under load). */
+  consumerBatchSize: number;
+  /** After a NOTIFY, wait this long so one relay round carries the events of several transactions. */
+  outboxNotifyDelayMs: number;
 }
 
 export function messagingConfigFromEnv(service: string, env: NodeJS.ProcessEnv = process.env): MessagingConfig {
@@ -22,6 +26,8 @@ export function messagingConfigFromEnv(service: string, env: NodeJS.ProcessEnv =
     outboxPollMs: Number(env.OUTBOX_POLL_MS ?? 1000),
     outboxBatchSize: Number(env.OUTBOX_BATCH_SIZE ?? 500),
     consumerMaxAttempts: Number(env.CONSUMER_MAX_ATTEMPTS ?? 5),
+    consumerBatchSize: Number(env.CONSUMER_BATCH_SIZE ?? 100),
+    outboxNotifyDelayMs: Number(env.OUTBOX_NOTIFY_DELAY_MS ?? 5),
   };
 }
 

@@ -23,14 +23,20 @@ export interface MessageContext {
   heartbeat(): Promise<void>;
 }
 
-export type MessageHandler = (message: IncomingMessage, context: MessageContext) => Promise<void>;
+/**
+ * Receives consecutive messages of one partition, in order. When it resolves, all of them count as
+ * consumed; when it throws, none does and they are delivered again.
+ */
+export type MessageHandler = (messages: IncomingMessage[], context: MessageContext) => Promise<void>;
 
 export interface SubscriptionOptions {
   groupId: string;
   topics: string[];
   fromBeginning: boolean;
-  /** Partitions handled at once; one partition's messages are always handled one at a time, in order. */
+  /** Partitions handled at once; one partition's messages are always handled in order. */
   concurrency: number;
+  /** Most messages handed to the handler at once (one database transaction in the inbox). */
+  maxBatchSize: number;
 }
 
 export interface Subscription {

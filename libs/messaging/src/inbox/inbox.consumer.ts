@@ -1,33 +1,45 @@
 import { InvalidEventError, deadLetterTopic, validateEventData, type EventEnvelope } from '@siaga/contracts';
-import { isTransientDatabaseError, type TransactionContext } from '@siaga/persistence';
+import type { Logger } from '@siaga/observability';
+import { isTransientDatabaseError, queryRows, type TransactionContext } from '@siaga/persistence';
 import type { EntityManager } from 'typeorm';
 import { MalformedEventError, fromMessage } from '../bus/cloud-events';
 import type { IncomingMessage, MessageBus, MessageContext, Subscription } from '../bus/message-bus';
-import type { Logger } from '@siaga/observability';
 import { resolveTopic, type MessagingConfig } from '../messaging-config';
 import { messagingMetrics } from '../messaging.metrics';
 import { PermanentEventError, type ConsumerDefinition, type EventHandler } from './event-handler';
 
 const MARK_SEEN_SQL = `
-INSERT INTO inbox (consumer_group, event_id, topic, partition, "offset") VALUES ($1, $2, $3, $4, $5)
+INSERT INTO inbox (consumer_group, event_id, topic, partition, "offset")
+SELECT $1, e, $2, $3, o FROM unnest($4::uuid[], $5::bigint[]) AS t(e, o)
 ON CONFLICT DO NOTHING RETURNING event_id`;
 
-const ADVANCE_SEQUENCE_SQL = `
-WITH previous AS (
-  SELECT last_sequence FROM inbox_sequence
-  WHERE consumer_group = $1 AND topic = $2 AND subject = $3 FOR UPDATE
-), advanced AS (
-  INSERT INTO inbox_sequence (consumer_group, topic, subject, last_sequence) VALUES ($1, $2, $3, $4)
-  ON CONFLICT (consumer_group, topic, subject)
-  DO UPDATE SET last_sequence = GREATEST(inbox_sequence.last_sequence, EXCLUDED.last_sequence)
-)
-SELECT COALESCE((SELECT last_sequence FROM previous), 0) AS previous`;
+const LOCK_SEQUENCES_SQL = `
+SELECT subject, last_sequence FROM inbox_sequence
+WHERE consumer_group = $1 AND topic = $2 AND subject = ANY($3::text[]) FOR UPDATE`;
 
-const RECORD_ANOMALY_SQL = `
+const SAVE_SEQUENCES_SQL = `
+INSERT INTO inbox_sequence (consumer_group, topic, subject, last_sequence)
+SELECT $1, $2, s, n FROM unnest($3::text[], $4::bigint[]) AS t(s, n)
+ON CONFLICT (consumer_group, topic, subject)
+DO UPDATE SET last_sequence = GREATEST(inbox_sequence.last_sequence, EXCLUDED.last_sequence)`;
+
+const RECORD_ANOMALIES_SQL = `
 INSERT INTO sequence_anomaly (consumer_group, topic, subject, event_id, kind, expected_sequence, received_sequence)
-VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+SELECT $1, $2, s, e, k, x, r FROM unnest($3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::bigint[]) AS t(s, e, k, x, r)`;
 
 type Outcome = 'handled' | 'duplicate' | 'out-of-order' | 'skipped';
+
+interface Decoded {
+  message: IncomingMessage;
+  event: EventEnvelope;
+  handler: EventHandler | undefined;
+}
+
+interface Anomaly {
+  event: EventEnvelope;
+  kind: 'gap' | 'out-of-order';
+  expected: number;
+}
 
 const isPermanent = (error: unknown): boolean =>
   error instanceof InvalidEventError || error instanceof MalformedEventError || error instanceof PermanentEventError;
@@ -35,10 +47,12 @@ const isPermanent = (error: unknown): boolean =>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * At-least-once delivery made effectively-once: each event is handled in one transaction with its
- * inbox row, so a redelivery changes nothing. Transient failures (database down) are retried with
- * backoff for as long as it takes; anything else is retried a few times, then the message goes to
- * `<topic>.dlt` with the error in its headers and the partition moves on.
+ * At-least-once delivery made effectively-once: a chunk of one partition's events is handled in one
+ * transaction with their inbox rows, so a redelivery changes nothing. Per subject, an older sequence
+ * than already applied is recorded and skipped; a jump is recorded and applied. Transient failures
+ * (database down) are retried with backoff for as long as it takes; any other failure replays the
+ * chunk one event at a time, so only the poison event is retried a few times and then goes to
+ * `<topic>.dlt` with the error in its headers, and the partition moves on.
  */
 export class InboxConsumer {
   constructor(
@@ -53,97 +67,156 @@ export class InboxConsumer {
     const baseTopicOf = new Map(definition.topics.map((t) => [resolveTopic(this.config, t), t]));
     await this.bus.ensureTopics([...topics, ...topics.map(deadLetterTopic)], this.config.topicPartitions);
     return this.bus.subscribe(
-      { groupId: `${this.config.topicPrefix}${definition.groupId}`, topics, fromBeginning: true, concurrency: definition.concurrency ?? 3 },
-      (message, context) => this.process(definition, baseTopicOf.get(message.topic) ?? message.topic, message, context),
+      {
+        groupId: `${this.config.topicPrefix}${definition.groupId}`,
+        topics,
+        fromBeginning: true,
+        concurrency: definition.concurrency ?? 3,
+        maxBatchSize: this.config.consumerBatchSize,
+      },
+      (messages, context) => this.processChunk(definition, baseTopicOf.get(messages[0].topic) ?? messages[0].topic, messages, context),
     );
   }
 
-  private async process(
-    definition: ConsumerDefinition,
-    baseTopic: string,
-    message: IncomingMessage,
-    context: MessageContext,
-  ): Promise<void> {
-    let envelope: EventEnvelope;
-    let handler: EventHandler | undefined;
-    try {
-      envelope = fromMessage(message);
-      handler = definition.handlers[envelope.type] as EventHandler | undefined;
-      if (handler) envelope = { ...envelope, data: validateEventData(envelope.type, envelope.data) };
-    } catch (error) {
-      await this.deadLetter(definition.groupId, message, error, 0);
-      return;
+  private async processChunk(definition: ConsumerDefinition, topic: string, messages: IncomingMessage[], context: MessageContext) {
+    const decoded: Decoded[] = [];
+    for (const message of messages) {
+      const item = await this.decode(definition, message);
+      if (item) decoded.push(item);
     }
+    if (decoded.length === 0) return;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const outcome = await this.transactions.run((manager) =>
-          this.handleOnce(definition.groupId, baseTopic, message, envelope, handler, manager),
-        );
-        messagingMetrics.consumed.inc({ topic: baseTopic, outcome });
+        const outcomes = await this.transactions.run((manager) => this.handleChunk(definition.groupId, topic, decoded, manager));
+        for (const outcome of outcomes) messagingMetrics.consumed.inc({ topic, outcome });
         return;
       } catch (error) {
         if (isTransientDatabaseError(error)) {
-          if (attempt === 1 || attempt % 10 === 0) {
-            this.logger.warn({ err: error, eventId: envelope.id, attempt }, 'transient failure; retrying event');
-          }
-          await sleep(Math.min(5000, 100 * 2 ** Math.min(attempt, 6)));
-          await context.heartbeat().catch(() => undefined);
+          await this.backOffTransient(error, attempt, decoded[0].event.id, context);
           continue;
         }
-        if (isPermanent(error) || attempt >= this.config.consumerMaxAttempts) {
-          await this.deadLetter(definition.groupId, message, error, attempt);
-          return;
-        }
-        this.logger.warn({ err: error, eventId: envelope.id, attempt }, 'event handler failed; retrying');
-        await sleep(100 * 2 ** attempt);
-        await context.heartbeat().catch(() => undefined);
+        if (decoded.length === 1) return this.retryOneByOne(definition.groupId, topic, decoded[0], context, error);
+        // Find the poison event: replay the chunk one event at a time, in order.
+        for (const item of decoded) await this.retryOneByOne(definition.groupId, topic, item, context);
+        return;
       }
     }
   }
 
-  private async handleOnce(
-    groupId: string,
-    topic: string,
-    message: IncomingMessage,
-    event: EventEnvelope,
-    handler: EventHandler | undefined,
-    manager: EntityManager,
-  ): Promise<Outcome> {
-    const fresh: unknown[] = await manager.query(MARK_SEEN_SQL, [groupId, event.id, topic, message.partition, message.offset]);
-    if (fresh.length === 0) return 'duplicate';
-    const [{ previous }]: { previous: number }[] = await manager.query(ADVANCE_SEQUENCE_SQL, [
-      groupId,
-      topic,
-      event.subject,
-      event.sequence,
-    ]);
-    const expected = Number(previous) + 1;
-    if (event.sequence < expected) {
-      // An older event after a newer one: applying it would overwrite newer facts.
-      await this.recordAnomaly(manager, groupId, topic, event, 'out-of-order', expected);
-      return 'out-of-order';
+  private async decode(definition: ConsumerDefinition, message: IncomingMessage): Promise<Decoded | undefined> {
+    try {
+      const envelope = fromMessage(message);
+      const handler = definition.handlers[envelope.type] as EventHandler | undefined;
+      const event = handler ? { ...envelope, data: validateEventData(envelope.type, envelope.data) } : envelope;
+      return { message, event, handler };
+    } catch (error) {
+      await this.deadLetter(definition.groupId, message, error, 0);
+      return undefined;
     }
-    const gap = event.sequence > expected;
-    if (gap) await this.recordAnomaly(manager, groupId, topic, event, 'gap', expected);
-    if (!handler) return 'skipped';
-    await handler({ ...event, sequenceStatus: gap ? 'gap' : 'in-order' }, manager);
-    return 'handled';
   }
 
-  private async recordAnomaly(
-    manager: EntityManager,
-    groupId: string,
-    topic: string,
-    event: EventEnvelope,
-    kind: 'gap' | 'out-of-order',
-    expected: number,
-  ): Promise<void> {
-    messagingMetrics.sequenceAnomalies.inc({ topic, kind });
-    this.logger.warn(
-      { topic, subject: event.subject, eventId: event.id, expected, received: event.sequence, kind },
-      'sequence anomaly in event stream',
+  /** One event in its own transaction: retried while the failure is transient, else a few times, then dead-lettered. */
+  private async retryOneByOne(groupId: string, topic: string, item: Decoded, context: MessageContext, failed?: unknown) {
+    let error: unknown = failed;
+    let outages = 0;
+    for (let attempt = failed === undefined ? 1 : 2; ; attempt += 1) {
+      if (error !== undefined) {
+        if (isPermanent(error) || attempt > this.config.consumerMaxAttempts) {
+          await this.deadLetter(groupId, item.message, error, attempt - 1);
+          return;
+        }
+        this.logger.warn({ err: error, eventId: item.event.id, attempt }, 'event handler failed; retrying');
+        await sleep(100 * 2 ** attempt);
+        await context.heartbeat().catch(() => undefined);
+      }
+      try {
+        const [outcome] = await this.transactions.run((manager) => this.handleChunk(groupId, topic, [item], manager));
+        messagingMetrics.consumed.inc({ topic, outcome });
+        return;
+      } catch (caught) {
+        if (isTransientDatabaseError(caught)) {
+          outages += 1;
+          await this.backOffTransient(caught, outages, item.event.id, context);
+          error = undefined;
+          attempt -= 1; // a database outage does not count against the event
+          continue;
+        }
+        error = caught;
+      }
+    }
+  }
+
+  private async backOffTransient(error: unknown, attempt: number, eventId: string, context: MessageContext) {
+    if (attempt === 1 || attempt % 10 === 0) this.logger.warn({ err: error, eventId, attempt }, 'transient failure; retrying');
+    await sleep(Math.min(5000, 100 * 2 ** Math.min(attempt, 6)));
+    await context.heartbeat().catch(() => undefined);
+  }
+
+  private async handleChunk(groupId: string, topic: string, items: Decoded[], manager: EntityManager): Promise<Outcome[]> {
+    const fresh = new Set(
+      (
+        await queryRows<{ event_id: string }>(manager, MARK_SEEN_SQL, [
+          groupId,
+          topic,
+          items[0].message.partition,
+          items.map((i) => i.event.id),
+          items.map((i) => i.message.offset),
+        ])
+      ).map((r) => r.event_id),
     );
-    await manager.query(RECORD_ANOMALY_SQL, [groupId, topic, event.subject, event.id, kind, expected, event.sequence]);
+    const subjects = [...new Set(items.filter((i) => fresh.has(i.event.id)).map((i) => i.event.subject))];
+    const last = new Map<string, number>();
+    if (subjects.length > 0) {
+      const rows = await queryRows<{ subject: string; last_sequence: number }>(manager, LOCK_SEQUENCES_SQL, [groupId, topic, subjects]);
+      for (const row of rows) last.set(row.subject, Number(row.last_sequence));
+    }
+    const anomalies: Anomaly[] = [];
+    const outcomes: Outcome[] = [];
+    for (const { event, handler } of items) {
+      if (!fresh.has(event.id)) {
+        outcomes.push('duplicate');
+        continue;
+      }
+      fresh.delete(event.id); // the same event twice within one chunk counts once
+      const expected = (last.get(event.subject) ?? 0) + 1;
+      if (event.sequence < expected) {
+        // An older event after a newer one: applying it would overwrite newer facts.
+        anomalies.push({ event, kind: 'out-of-order', expected });
+        outcomes.push('out-of-order');
+        continue;
+      }
+      const gap = event.sequence > expected;
+      if (gap) anomalies.push({ event, kind: 'gap', expected });
+      last.set(event.subject, event.sequence);
+      if (!handler) {
+        outcomes.push('skipped');
+        continue;
+      }
+      await handler({ ...event, sequenceStatus: gap ? 'gap' : 'in-order' }, manager);
+      outcomes.push('handled');
+    }
+    if (last.size > 0) await manager.query(SAVE_SEQUENCES_SQL, [groupId, topic, [...last.keys()], [...last.values()]]);
+    if (anomalies.length > 0) await this.recordAnomalies(manager, groupId, topic, anomalies);
+    return outcomes;
+  }
+
+  private async recordAnomalies(manager: EntityManager, groupId: string, topic: string, anomalies: Anomaly[]) {
+    for (const { event, kind, expected } of anomalies) {
+      messagingMetrics.sequenceAnomalies.inc({ topic, kind });
+      this.logger.warn(
+        { topic, subject: event.subject, eventId: event.id, expected, received: event.sequence, kind },
+        'sequence anomaly in event stream',
+      );
+    }
+    await manager.query(RECORD_ANOMALIES_SQL, [
+      groupId,
+      topic,
+      anomalies.map((a) => a.event.subject),
+      anomalies.map((a) => a.event.id),
+      anomalies.map((a) => a.kind),
+      anomalies.map((a) => a.expected),
+      anomalies.map((a) => a.event.sequence),
+    ]);
   }
 
   private async deadLetter(groupId: string, message: IncomingMessage, error: unknown, attempts: number): Promise<void> {

@@ -99,17 +99,25 @@ export class KafkaMessageBus extends MessageBus {
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
     await consumer.run({
       partitionsConsumedConcurrently: options.concurrency,
-      eachMessage: async (payload) => {
-        const { topic, partition, message } = payload;
-        const incoming: IncomingMessage = {
-          topic,
-          partition,
+      eachBatchAutoResolve: false,
+      eachBatch: async (payload) => {
+        const { batch } = payload;
+        const messages: IncomingMessage[] = batch.messages.map((message) => ({
+          topic: batch.topic,
+          partition: batch.partition,
           offset: message.offset,
           key: message.key ? message.key.toString('utf8') : null,
           value: message.value,
           headers: headerValues(message.headers),
-        };
-        await handler(incoming, { heartbeat: () => payload.heartbeat() });
+        }));
+        for (let start = 0; start < messages.length; start += options.maxBatchSize) {
+          if (!payload.isRunning() || payload.isStale()) return;
+          const chunk = messages.slice(start, start + options.maxBatchSize);
+          await handler(chunk, { heartbeat: () => payload.heartbeat() });
+          payload.resolveOffset(chunk[chunk.length - 1].offset);
+          await payload.heartbeat();
+          await payload.commitOffsetsIfNecessary();
+        }
       },
     });
     return {

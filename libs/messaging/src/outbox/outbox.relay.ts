@@ -51,6 +51,7 @@ export class OutboxRelay {
   private draining?: Promise<void>;
   private wakeAgain = false;
   private pollTimer?: NodeJS.Timeout;
+  private notifyTimer?: NodeJS.Timeout;
   private purgeTimer?: NodeJS.Timeout;
   private failures = 0;
 
@@ -76,6 +77,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.pollTimer);
+    clearTimeout(this.notifyTimer);
     clearInterval(this.purgeTimer);
     await this.draining;
     const listener = this.listener;
@@ -123,6 +125,15 @@ export class OutboxRelay {
     }
   }
 
+  /** A NOTIFY comes per committed transaction: a short delay lets one round carry several of them. */
+  private wakeSoon(): void {
+    if (this.notifyTimer) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      this.wake();
+    }, this.config.outboxNotifyDelayMs);
+  }
+
   private schedulePoll(): void {
     if (this.stopped) return;
     this.pollTimer = setTimeout(() => {
@@ -135,7 +146,7 @@ export class OutboxRelay {
   private async listen(): Promise<void> {
     if (this.stopped) return;
     const client = new Client({ connectionString: this.databaseUrl });
-    client.on('notification', () => this.wake());
+    client.on('notification', () => this.wakeSoon());
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'outbox listener lost its connection; polling until it is back');
       if (this.listener === client) this.listener = undefined;
