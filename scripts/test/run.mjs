@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: unit tests, then integration and end-to-end tests against the real PostgreSQL and Kafka
+// `npm test`: build, unit tests, then integration and end-to-end tests against the real PostgreSQL and Kafka
 // (see test/setup/infrastructure.mjs for where those come from). Prints one closing tally.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+// End-to-end tests run the built services as separate processes, as `npm start` does.
+const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'siaga-test-'));
 const suites = [

@@ -1,0 +1,74 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { tokenFor } from '@siaga/testing';
+
+export const SEMPU = { code: '35.10.20.2001', name: 'Sempu', district: 'Sempu' };
+
+/** The users of one health center, each with a real token (the services verify them). */
+export async function healthCenterStaff() {
+  const healthCenterId = randomUUID();
+  const midwifeId = randomUUID();
+  return {
+    healthCenterId,
+    midwifeId,
+    midwife: await tokenFor({ role: 'midwife', sub: midwifeId, hc: healthCenterId, villages: [SEMPU.code] }),
+    doctor: await tokenFor({ role: 'doctor', hc: healthCenterId }),
+    district: await tokenFor({ role: 'district' }),
+  };
+}
+
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** A 25-year-old in her second pregnancy, nothing on the KSPR card but the baseline: KRR. */
+export function lowRiskWoman(hphtDaysAgo = 84) {
+  const birthDate = `2001-0${randomInt(1, 9)}-1${randomInt(0, 9)}`;
+  const [y, m, d] = birthDate.split('-');
+  return {
+    mother: {
+      nik: `351020${Number(d) + 40}${m}${y.slice(2)}${String(randomInt(1, 9999)).padStart(4, '0')}`,
+      name: 'Ibu Rendah Risiko',
+      birthDate,
+      phone: '+6280000000101',
+      address: {
+        street: 'Dusun Krajan',
+        villageCode: SEMPU.code,
+        villageName: SEMPU.name,
+        districtName: SEMPU.district,
+        regencyName: 'Kabupaten Banyuwangi',
+      },
+    },
+    history: {
+      gravida: 2,
+      para: 1,
+      abortus: 0,
+      stillbirths: 0,
+      livingChildren: 1,
+      previousCaesarean: false,
+      forcepsOrVacuum: false,
+      manualPlacentaRemoval: false,
+      infusionOrTransfusion: false,
+      lastBirthDate: isoDaysAgo(4 * 365 + hphtDaysAgo),
+      marriageDate: isoDaysAgo(7 * 365),
+    },
+    heightCm: 156,
+    hpht: isoDaysAgo(hphtDaysAgo),
+    conditions: [],
+    birthPlan: { place: 'Polindes Sempu', attendant: 'bidan', companion: 'suami', transport: 'motor', bloodDonors: ['A', 'B', 'C', 'D'] },
+  };
+}
+
+export const normalVisit = () => ({
+  visitDate: new Date().toISOString().slice(0, 10),
+  systolic: 110,
+  diastolic: 70,
+  weightKg: 58,
+  temperatureC: 36.7,
+  pulse: 82,
+  spo2: 98,
+  lilaCm: 25,
+  hemoglobin: 11.8,
+  urineProtein: 'negative',
+  fetalHeartRate: 140,
+  fetalMovement: 'normal',
+  oedema: false,
+  dangerSigns: [],
+});
