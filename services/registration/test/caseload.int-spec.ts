@@ -71,11 +71,14 @@ describe('caseload', () => {
     expect((await list(doctor, '')).items.map((i) => i.id)).toEqual([ids.e, ids.d, ids.c, ids.b, ids.a]);
   });
 
-  it('pages with a cursor without repeating or skipping anyone', async () => {
+  it.each([
+    ['doctor (one health center)', () => doctor],
+    ['midwife (two villages merged)', () => midwifeBoth],
+  ])('pages with a cursor without repeating or skipping anyone: %s', async (_, token) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await list(doctor, `limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = await list(token(), `limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;

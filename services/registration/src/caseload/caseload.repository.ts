@@ -49,9 +49,7 @@ export class CaseloadRepository {
     const bind = (value: unknown) => `$${params.push(value)}`;
     const sortColumn = SORT_COLUMN[filter.sort];
     const where: string[] = [
-      'villageCodes' in filter.scope
-        ? `p.village_code = ANY(${bind(filter.scope.villageCodes)}::text[])`
-        : `p.health_center_id = ${bind(filter.scope.healthCenterId)}`,
+      'villageCodes' in filter.scope ? 'p.village_code = v.code' : `p.health_center_id = ${bind(filter.scope.healthCenterId)}`,
       `p.status = ${bind(filter.status)}`,
     ];
     if (filter.category) where.push(`p.risk_category = ${bind(filter.category)}`);
@@ -63,16 +61,23 @@ export class CaseloadRepository {
       const cast = filter.sort === 'registeredAt' ? 'timestamptz' : 'date';
       where.push(`(${sortColumn}, p.id) > (${bind(filter.after.value)}::${cast}, ${bind(filter.after.id)}::uuid)`);
     }
-    return this.tx.manager.query(
-      `SELECT p.id, m.name AS mother_name, p.village_code, m.village_name, p.hpht::text, p.hpl::text,
-              p.risk_category, p.risk_score, p.has_emergency, p.visit_count, p.last_visit_date::text,
-              p.next_visit_due::text, p.overdue_from::text, p.registered_at,
-              ${filter.sort === 'registeredAt' ? `to_char(p.registered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : `${sortColumn}::text`} AS sort_value
-       FROM pregnancy p JOIN mother m ON m.id = p.mother_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY ${sortColumn}, p.id
-       LIMIT ${bind(filter.limit)}`,
-      params,
-    );
+    const limit = bind(filter.limit);
+    const page = `
+      SELECT p.id, m.name AS mother_name, p.village_code, m.village_name, p.hpht::text, p.hpl::text,
+             p.risk_category, p.risk_score, p.has_emergency, p.visit_count, p.last_visit_date::text,
+             p.next_visit_due::text, p.overdue_from::text, p.registered_at, ${sortColumn} AS sort_key,
+             ${filter.sort === 'registeredAt' ? `to_char(p.registered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : `${sortColumn}::text`} AS sort_value
+      FROM pregnancy p JOIN mother m ON m.id = p.mother_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${sortColumn}, p.id
+      LIMIT ${limit}`;
+    // Several villages: one index range per village, merged. A single scan over all of them would sort
+    // every matching row (tens of thousands with a million pregnancies) to return one page.
+    const sql =
+      'villageCodes' in filter.scope
+        ? `SELECT page.* FROM unnest(${bind(filter.scope.villageCodes)}::text[]) AS v(code) CROSS JOIN LATERAL (${page}) AS page
+         ORDER BY page.sort_key, page.id LIMIT ${limit}`
+        : page;
+    return this.tx.manager.query(sql, params);
   }
 }
