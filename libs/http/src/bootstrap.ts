@@ -6,8 +6,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LOGGER, type Logger } from '@siaga/observability';
 import { Histogram, collectDefaultMetrics } from 'prom-client';
 import { NestPinoLogger } from './nest-logger';
-import { PROBLEM_CONTENT_TYPE } from './problem/problem';
-import { toProblem } from './problem/problem.filter';
 import { createValidationPipe } from './problem/validation';
 
 export interface ServiceAppOptions {
@@ -45,11 +43,8 @@ export async function createServiceApp(module: Type, options: ServiceAppOptions)
   }
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Errors raised by Fastify itself (malformed JSON, wrong content type) get the same problem+json shape.
-  fastify.setErrorHandler((error, request, reply) => {
-    const problem = toProblem(error, request.url, String(request.id));
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
-  });
+  // Errors raised by Fastify itself (malformed JSON, wrong content type) reach ProblemDetailsFilter too:
+  // Nest 12 installs its exception layer as Fastify's error handler.
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
