@@ -19,12 +19,15 @@ export async function healthCenterStaff() {
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** A 25-year-old in her second pregnancy, nothing on the KSPR card but the baseline: KRR. */
+let serial = randomInt(1, 5000);
+
 export function lowRiskWoman(hphtDaysAgo = 84) {
   const birthDate = `2001-0${randomInt(1, 9)}-1${randomInt(0, 9)}`;
   const [y, m, d] = birthDate.split('-');
+  serial = (serial % 9998) + 1;
   return {
     mother: {
-      nik: `351020${Number(d) + 40}${m}${y.slice(2)}${String(randomInt(1, 9999)).padStart(4, '0')}`,
+      nik: `351020${Number(d) + 40}${m}${y.slice(2)}${String(serial).padStart(4, '0')}`,
       name: 'Ibu Rendah Risiko',
       birthDate,
       phone: '+6280000000101',
