@@ -6,5 +6,16 @@ export interface StartedPostgres {
   dataDir: string;
   alreadyRunning: boolean;
 }
-export function startPostgres(options?: { port?: number; dataDir?: string; database?: string; timeoutMs?: number; log?: false | ((line: string) => void) }): Promise<StartedPostgres>;
-export function stopPostgres(options?: { port?: number; dataDir?: string; timeoutMs?: number; log?: false | ((line: string) => void) }): Promise<{ stopped: boolean }>;
+export function startPostgres(options?: {
+  port?: number;
+  dataDir?: string;
+  database?: string;
+  timeoutMs?: number;
+  log?: false | ((line: string) => void);
+}): Promise<StartedPostgres>;
+export function stopPostgres(options?: {
+  port?: number;
+  dataDir?: string;
+  timeoutMs?: number;
+  log?: false | ((line: string) => void);
+}): Promise<{ stopped: boolean }>;
