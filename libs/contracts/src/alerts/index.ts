@@ -1,1 +1,2 @@
+export * from './alert.events';
 export * from './alerts.catalog';

@@ -1,0 +1,106 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ESCORT_CANCEL_REASONS,
+  ESCORT_CANCELLED_BY,
+  ESCORT_PROGRESS,
+  ESCORT_WAVES,
+  REFERRAL_URGENCY_LEVELS,
+  type EscortCancelReason,
+  type EscortCancelledBy,
+  type EscortProgress,
+  type EscortWave,
+  type ReferralUrgencyLevel,
+} from './referral-vocabulary';
+
+/**
+ * Events of topic `escort`, subject = escort request id (never the pregnancy id).
+ * Data minimisation (domain reference, section 4): an escort learns only where to pick her up, whom to
+ * call, where to bring her, how urgent it is and when. No NIK, name, diagnosis, score, history or
+ * pregnancy id appears here; the key sets are fixed by tests.
+ */
+
+export const CONTACT_PHONE_PATTERN = /^\+?[0-9][0-9 -]{6,20}$/;
+
+export class EscortPickupV1 {
+  @IsString() @Length(13, 13) villageCode!: string;
+  @IsString() @Length(1, 120) villageName!: string;
+  @IsOptional() @IsString() @Length(1, 120) districtName?: string | null;
+  /** Street / hamlet as the referrer wrote it; unknown for referrals raised without one. */
+  @IsOptional() @IsString() @Length(1, 300) address?: string | null;
+  @IsOptional() @IsLatitude() latitude?: number | null;
+  @IsOptional() @IsLongitude() longitude?: number | null;
+}
+
+export class EscortDestinationV1 {
+  @IsString() @Length(1, 200) facilityName!: string;
+  @IsOptional() @IsString() @Length(1, 300) address?: string | null;
+  @IsOptional() @IsLatitude() latitude?: number | null;
+  @IsOptional() @IsLongitude() longitude?: number | null;
+}
+
+/** A woman needs to be brought to a hospital. */
+export class EscortRequestedV1 {
+  @IsUUID() escortId!: string;
+  @IsIn(REFERRAL_URGENCY_LEVELS) urgency!: ReferralUrgencyLevel;
+  @ValidateNested() @Type(() => EscortPickupV1) pickup!: EscortPickupV1;
+  @IsOptional() @Matches(CONTACT_PHONE_PATTERN) contactPhone?: string | null;
+  @ValidateNested() @Type(() => EscortDestinationV1) destination!: EscortDestinationV1;
+  /** When she should be picked up: now for an emergency, a day before the due date's window for a planned one. */
+  @IsISO8601({ strict: true }) pickupAt!: string;
+  @IsISO8601({ strict: true }) requestedAt!: string;
+}
+
+/** Offers went out to these responders (a wave); each may accept until `respondBy`. */
+export class EscortOfferedV1 {
+  @IsUUID() escortId!: string;
+  @IsIn(ESCORT_WAVES) wave!: EscortWave;
+  @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) responderIds!: string[];
+  @IsIn(REFERRAL_URGENCY_LEVELS) urgency!: ReferralUrgencyLevel;
+  @IsISO8601({ strict: true }) offeredAt!: string;
+  @IsISO8601({ strict: true }) respondBy!: string;
+}
+
+/** The first responder to accept holds the escort; every other offer is withdrawn. */
+export class EscortAcceptedV1 {
+  @IsUUID() escortId!: string;
+  @IsUUID() responderId!: string;
+  @IsIn(REFERRAL_URGENCY_LEVELS) urgency!: ReferralUrgencyLevel;
+  @IsISO8601({ strict: true }) acceptedAt!: string;
+}
+
+export class EscortStatusChangedV1 {
+  @IsUUID() escortId!: string;
+  @IsUUID() responderId!: string;
+  @IsIn(ESCORT_PROGRESS) status!: EscortProgress;
+  @IsISO8601({ strict: true }) at!: string;
+  @IsOptional() @IsLatitude() latitude?: number | null;
+  @IsOptional() @IsLongitude() longitude?: number | null;
+}
+
+/** Nobody accepted in the village, nor in the district: the district health office has to find transport. */
+export class EscortEscalatedV1 {
+  @IsUUID() escortId!: string;
+  @IsIn(REFERRAL_URGENCY_LEVELS) urgency!: ReferralUrgencyLevel;
+  @IsISO8601({ strict: true }) escalatedAt!: string;
+}
+
+export class EscortCancelledV1 {
+  @IsUUID() escortId!: string;
+  @IsIn(ESCORT_CANCELLED_BY) cancelledBy!: EscortCancelledBy;
+  @IsIn(ESCORT_CANCEL_REASONS) reason!: EscortCancelReason;
+  @IsISO8601({ strict: true }) cancelledAt!: string;
+}

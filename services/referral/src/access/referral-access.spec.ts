@@ -1,0 +1,42 @@
+import type { Actor } from '@siaga/auth';
+import { isAllowed, type ScopedReferral } from './referral-access';
+
+const HC = '11111111-1111-4111-8111-111111111111';
+const HOSPITAL = '22222222-2222-4222-8222-222222222222';
+const referral: ScopedReferral = {
+  id: '33333333-3333-4333-8333-333333333333',
+  pregnancyId: '44444444-4444-4444-8444-444444444444',
+  villageCode: '35.10.20.2001',
+  healthCenterId: HC,
+  offeredTo: [HOSPITAL],
+};
+const actor = (overrides: Partial<Actor>): Actor => ({ userId: 'u', role: 'midwife', villageCodes: [], requestId: 'r', ...overrides });
+
+describe('referral access', () => {
+  it('lets a midwife act on referrals of her villages only', () => {
+    expect(isAllowed(actor({ villageCodes: ['35.10.20.2001'] }), 'referral.create', referral)).toBe(true);
+    expect(isAllowed(actor({ villageCodes: ['35.10.20.2002'] }), 'referral.read', referral)).toBe(false);
+    expect(isAllowed(actor({ villageCodes: ['35.10.20.2001'] }), 'referral.answer', referral)).toBe(false);
+  });
+
+  it('lets a doctor act on referrals of her health center only', () => {
+    expect(isAllowed(actor({ role: 'doctor', healthCenterId: HC }), 'referral.cancel', referral)).toBe(true);
+    expect(isAllowed(actor({ role: 'doctor', healthCenterId: HOSPITAL }), 'referral.read', referral)).toBe(false);
+    expect(isAllowed(actor({ role: 'doctor' }), 'referral.read', referral)).toBe(false);
+  });
+
+  it('lets hospital staff read and answer referrals sent to their facility only', () => {
+    expect(isAllowed(actor({ role: 'hospital', facilityId: HOSPITAL }), 'referral.answer', referral)).toBe(true);
+    expect(isAllowed(actor({ role: 'hospital', facilityId: HC }), 'referral.read', referral)).toBe(false);
+    expect(isAllowed(actor({ role: 'hospital', facilityId: HOSPITAL }), 'referral.cancel', referral)).toBe(false);
+  });
+
+  it('lets the district see and redirect all, and escorts and admins none', () => {
+    expect(isAllowed(actor({ role: 'district' }), 'referral.redirect', referral)).toBe(true);
+    expect(isAllowed(actor({ role: 'district' }), 'referral.create', referral)).toBe(false);
+    expect(isAllowed(actor({ role: 'escort', responderId: HOSPITAL, villageCodes: ['35.10.20.2001'] }), 'referral.read', referral)).toBe(
+      false,
+    );
+    expect(isAllowed(actor({ role: 'admin' }), 'referral.read', referral)).toBe(false);
+  });
+});

@@ -1,0 +1,76 @@
+import type { Escort } from './escort.types';
+import { toEscortView, withdrawnNotice } from './escort.view';
+
+const escort: Escort = {
+  id: '11111111-1111-4111-8111-111111111111',
+  referralId: '22222222-2222-4222-8222-222222222222',
+  status: 'accepted',
+  urgency: 'emergency',
+  pickup: {
+    villageCode: '35.10.20.2001',
+    villageName: 'Sempu',
+    districtName: 'Sempu',
+    address: 'Dusun Krajan',
+    latitude: -8.29,
+    longitude: 114.16,
+  },
+  contactPhone: '+62 800-0000-1234',
+  destination: { facilityName: 'RSUD Demo Banyuwangi', address: 'Jl. Contoh', latitude: -8.36, longitude: 114.16 },
+  destinationFacilityId: '33333333-3333-4333-8333-333333333333',
+  pickupAt: new Date('2026-06-01T01:00:00Z'),
+  wave: 'village',
+  respondBy: new Date('2026-06-01T01:03:00Z'),
+  responderId: '44444444-4444-4444-8444-444444444444',
+  requestedAt: new Date('2026-06-01T01:00:00Z'),
+  acceptedAt: new Date('2026-06-01T01:01:00Z'),
+  enRouteAt: null,
+  pickedUpAt: null,
+  arrivedAt: null,
+  escalatedAt: null,
+  cancelledAt: null,
+  cancelledBy: null,
+  cancelReason: null,
+  cancelNote: 'she has severe pre-eclampsia (O14.1)',
+  lastLatitude: null,
+  lastLongitude: null,
+};
+
+describe('what an escort sees (data minimisation)', () => {
+  it('is pickup place, contact phone, destination, urgency and times, nothing else', () => {
+    const view = toEscortView(escort);
+    expect(Object.keys(view).sort()).toEqual([
+      'cancelReason',
+      'contactPhone',
+      'destination',
+      'escortId',
+      'pickup',
+      'status',
+      'times',
+      'urgency',
+    ]);
+    expect(Object.keys(view.pickup).sort()).toEqual(['address', 'districtName', 'latitude', 'longitude', 'villageCode', 'villageName']);
+    expect(Object.keys(view.destination).sort()).toEqual(['address', 'facilityName', 'latitude', 'longitude']);
+    expect(Object.keys(view.times).sort()).toEqual([
+      'acceptedAt',
+      'arrivedAt',
+      'cancelledAt',
+      'enRouteAt',
+      'pickedUpAt',
+      'pickupAt',
+      'requestedAt',
+      'respondBy',
+    ]);
+  });
+
+  it('leaves out the referral, the responder bookkeeping and any free-text note', () => {
+    const text = JSON.stringify(toEscortView(escort));
+    expect(text).not.toContain(escort.referralId);
+    expect(text).not.toContain(escort.destinationFacilityId);
+    expect(text).not.toContain('O14.1');
+    expect(text).not.toContain('pre-eclampsia');
+  });
+
+  it('tells a withdrawn responder only which request and why', () => {
+    expect(withdrawnNotice(escort.id, 'taken')).toEqual({ escortId: escort.id, reason: 'taken' });
+  });
+});
