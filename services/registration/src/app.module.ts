@@ -12,6 +12,8 @@ import { CaseloadRepository } from './caseload/caseload.repository';
 import { CaseloadService } from './caseload/caseload.service';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { OverdueFrom1764500000000 } from './migrations/1764500000000-overdue-from';
+import { ReferralOutcome1764800000000 } from './migrations/1764800000000-referral-outcome';
+import { ReferralConsumer } from './referral/referral.consumer';
 import { MotherEntity } from './pregnancy/mother.entity';
 import { PregnancyController } from './pregnancy/pregnancy.controller';
 import { PregnancyEntity } from './pregnancy/pregnancy.entity';
@@ -32,7 +34,7 @@ export const SCHEMA = 'registration';
       useFactory: () =>
         dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
           entities: [MotherEntity, PregnancyEntity, VisitEntity],
-          migrations: [InitialSchema1764300000000, OverdueFrom1764500000000],
+          migrations: [InitialSchema1764300000000, OverdueFrom1764500000000, ReferralOutcome1764800000000],
         }),
     }),
     PersistenceModule,
@@ -53,6 +55,7 @@ export const SCHEMA = 'registration';
     CaseloadRepository,
     CaseloadService,
     AssessmentConsumer,
+    ReferralConsumer,
   ],
 })
 export class AppModule {}

@@ -44,6 +44,11 @@ export class PregnancyEntity {
   @Column({ type: 'text', nullable: true }) outcome!: PregnancyOutcome | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
   @Column({ type: 'text', nullable: true }) closingNote!: string | null;
+  /** Where a completed referral brought her (from the referral service). */
+  @Column({ type: 'uuid', nullable: true }) referralId!: string | null;
+  @Column({ type: 'uuid', nullable: true }) referredToHospitalId!: string | null;
+  @Column({ type: 'text', nullable: true }) referredToHospitalName!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) arrivedAtHospitalAt!: Date | null;
   @Column({ type: 'date' }) registeredOn!: string;
   @Column({ type: 'timestamptz' }) registeredAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

@@ -36,6 +36,14 @@ export function toPregnancyView(p: PregnancyEntity) {
     nextVisitDue: p.nextVisitDue === NOTHING_DUE ? null : p.nextVisitDue,
     overdue: p.overdueFrom !== NOTHING_DUE && p.overdueFrom <= new Date().toISOString().slice(0, 10),
     risk: { category: p.riskCategory, score: p.riskScore, hasEmergency: p.hasEmergency, assessedAt: p.assessedAt?.toISOString() ?? null },
+    referral: p.referralId
+      ? {
+          referralId: p.referralId,
+          hospitalId: p.referredToHospitalId,
+          hospitalName: p.referredToHospitalName,
+          arrivedAt: p.arrivedAtHospitalAt?.toISOString() ?? null,
+        }
+      : null,
     outcome: p.outcome,
     closedAt: p.closedAt?.toISOString() ?? null,
     registeredAt: p.registeredAt.toISOString(),
