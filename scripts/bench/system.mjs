@@ -32,6 +32,7 @@ const SERVICES = [
   ['alerts', 4103],
   ['referral', 4104],
 ];
+const progress = (msg) => console.error(`[bench] ${new Date().toISOString()} ${msg}`);
 const running = [];
 for (const [name, port] of SERVICES) {
   try {
@@ -51,6 +52,7 @@ for (const [name, port] of SERVICES) {
     }),
   );
 }
+progress(`services ready: ${running.map((s) => s.name).join(', ')}`);
 const registration = running.find((s) => s.name === 'registration').url;
 const hasAlerts = running.some((s) => s.name === 'alerts');
 
@@ -130,6 +132,7 @@ for (const rate of RATES) {
   for (let i = 0; i < Math.max(20, Math.ceil(total / 20)); i += 1) pool.push((await post('/pregnancies', woman())).body.id);
   const emergencyPool = [];
   for (let i = 0; i < Math.ceil(total / 10); i += 1) emergencyPool.push((await post('/pregnancies', woman())).body.id);
+  progress(`rate ${rate}/s: ${pool.length + emergencyPool.length} pregnancies registered`);
   const results = [];
   const started = performance.now();
   const inFlight = new Set();
@@ -147,6 +150,7 @@ for (const rate of RATES) {
     void p.finally(() => inFlight.delete(p));
   }
   await Promise.all(inFlight);
+  progress(`rate ${rate}/s: ${results.length} visits sent`);
   const elapsed = (performance.now() - started) / 1000;
   const ok = results.filter((r) => r.status === 201);
   // Wait for the pipeline to drain (at most 60 s).

@@ -19,6 +19,7 @@
 // exit 0. A service that exits on its own stops everything; exit 1 with its last lines.
 // Also read by the services: HOST (default 127.0.0.1), LOG_LEVEL (default info),
 // JWT_ISSUER, JWT_AUDIENCE, KAFKA_TOPIC_PREFIX, KAFKA_TOPIC_PARTITIONS.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startKafka, stopKafka } from '../kafka/kafka.mjs';
@@ -171,6 +172,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers,
     JWT_SECRET: jwt.secret,
+    NOTIFY_WEBHOOK_SECRET: env.NOTIFY_WEBHOOK_SECRET ?? devWebhookSecret(),
     HOST,
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
   };
@@ -261,3 +263,13 @@ function summary({ services, urls, tokens, ttl, databaseUrl, brokers, readyMs })
 main().catch((e) => {
   if (e !== STOP) fail(e.message);
 });
+
+/** Webhooks are signed (x-siaga-signature); locally with a secret kept in .data/, never committed. */
+function devWebhookSecret() {
+  const file = path.join(REPO_ROOT, '.data', 'dev-webhook-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor } from './principal';
 
@@ -60,14 +61,35 @@ export interface AccessLogEntry {
 }
 
 @Injectable()
-export class AccessAudit {
-  constructor(private readonly dataSource: DataSource) {}
+export class AccessAudit implements OnModuleDestroy {
+  /**
+   * A pool of its own: the audit is written outside the caller's transaction (a denial is kept even
+   * though the request fails), and taking a second connection from the service's pool while holding one
+   * deadlocks as soon as every connection is held by a request waiting for its audit write.
+   */
+  private readonly pool: Pool;
+
+  constructor(private readonly dataSource: DataSource) {
+    const options = dataSource.options as { url?: string; extra?: { options?: string; application_name?: string } };
+    this.pool = new Pool({
+      connectionString: options.url,
+      options: options.extra?.options,
+      application_name: `${options.extra?.application_name ?? 'siaga'}-audit`,
+      max: 3,
+      connectionTimeoutMillis: 10_000,
+    });
+    this.pool.on('error', () => undefined); // a broken idle connection is replaced on next use
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.end();
+  }
 
   /** Written outside the caller's transaction: a denial is kept even though the request fails. */
   async record(...records: AccessRecord[]): Promise<void> {
     if (records.length === 0) return;
     const column = <T>(pick: (r: AccessRecord) => T) => records.map(pick);
-    await this.dataSource.query(INSERT_SQL, [
+    await this.pool.query(INSERT_SQL, [
       column((r) => r.actor.userId),
       column((r) => r.actor.role),
       column((r) =>

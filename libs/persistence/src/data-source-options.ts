@@ -29,6 +29,8 @@ export function dataSourceOptions(config: DatabaseConfig, options: ServiceDataSo
     useUTC: true,
     extra: {
       max: config.poolSize,
+      // An exhausted pool answers with an error (503 via readiness, retried by consumers), never hangs.
+      connectionTimeoutMillis: 10_000,
       options: `-c search_path=${config.schema},public -c timezone=UTC`,
       application_name: `siaga-${config.schema}`,
     },

@@ -99,6 +99,17 @@ describe('registration API (real PostgreSQL and Kafka)', () => {
     expect((await sut.request('PATCH', `/pregnancies/${pregnancy.id}`, { token: midwife, body: { hpht: '2026-01-01' } })).status).toBe(400);
   });
 
+  it('serves more concurrent writes than its connection pool holds (each also writes the access audit)', async () => {
+    const { body: pregnancy } = await register(registrationBody());
+    const visitDate = new Date().toISOString().slice(0, 10);
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        sut.request('POST', `/pregnancies/${pregnancy.id}/visits`, { token: midwife, body: { visitDate, dangerSigns: [] } }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 40 }, () => 201));
+  });
+
   describe('bad input', () => {
     it('names the offending field with RFC 9457 problem details', async () => {
       const body = registrationBody();
