@@ -259,4 +259,33 @@ describe('alerts from assessments (real PostgreSQL and Kafka)', () => {
       'closed',
     ]);
   });
+
+  it('also closes a refer decision whose referral was already open (the completion names no alert)', async () => {
+    const snapshot = await registeredWoman();
+    await produce(probe, topicPrefix, assessed(anAssessment(snapshot.pregnancyId, { emergencies: SEVERE_PE }), 1));
+    const [raised] = await probe.waitFor((m) => m.key === snapshot.pregnancyId && typeOf(m) === EVENTS.alertRaised.type);
+    const alertId = (JSON.parse(raised.value!) as AlertRaisedV1).alertId;
+    const doctor = await tokenFor({ role: 'doctor', hc: snapshot.healthCenterId });
+    const resolved = await sut.request('POST', `/alerts/${alertId}/resolve`, {
+      token: doctor,
+      body: { decision: 'refer', referral: { urgency: 'emergency', reason: 'severe pre-eclampsia', icd10: 'O14.1' } },
+    });
+    expect(resolved.status).toBe(200);
+    const referralId = randomUUID();
+    await produce(
+      probe,
+      topicPrefix,
+      cloudEvent('referralCompleted', snapshot.pregnancyId, 1, {
+        referralId,
+        pregnancyId: snapshot.pregnancyId,
+        alertId: null,
+        hospitalId: randomUUID(),
+        hospitalName: 'RSUD Blambangan',
+        arrivedAt: new Date().toISOString(),
+        arrivalReportedBy: 'hospital',
+      }),
+    );
+    const [closed] = await probe.waitFor((m) => m.key === snapshot.pregnancyId && typeOf(m) === EVENTS.alertClosed.type);
+    expect(JSON.parse(closed.value!)).toMatchObject({ alertId, reason: 'referral-completed', referralId });
+  });
 });

@@ -206,6 +206,19 @@ export class AlertService {
     return closable.length;
   }
 
+  /**
+   * She arrived at a hospital: every `refer` decision still waiting for her is fulfilled, also one whose
+   * referral request found a referral already open (the referral service then links no alert).
+   */
+  async closeReferredOfPregnancy(pregnancyId: string, referralId: string): Promise<number> {
+    return this.tx.run(async () => {
+      const now = new Date();
+      const waiting = (await this.alerts.lockOfPregnancy(pregnancyId, ['resolved'])).filter((a) => canClose(a, 'referral-completed'));
+      for (const alert of waiting) await this.close(alert, 'referral-completed', referralId, now);
+      return waiting.length;
+    });
+  }
+
   /** The referral a `refer` decision asked for is complete: she arrived at the hospital. */
   closeForReferral(alertId: string, referralId: string): Promise<boolean> {
     return this.tx.run(async () => {

@@ -20,7 +20,8 @@ export class ReferralEventsConsumer {
   }
 
   async onCompleted(referral: ReferralCompletedV1): Promise<void> {
-    // A referral a clinician made directly (no alert) has nothing to close here.
     if (referral.alertId) await this.alerts.closeForReferral(referral.alertId, referral.referralId);
+    // Also a referral made directly, or one a later `refer` decision found already open.
+    await this.alerts.closeReferredOfPregnancy(referral.pregnancyId, referral.referralId);
   }
 }
