@@ -291,14 +291,15 @@ describe('referral exchange (real PostgreSQL and Kafka)', () => {
       expect(again.body).toMatchObject({ code: 'referral-already-open', referralId: referral.id });
     });
 
-    it('asks for the village of a pregnancy it has not heard of yet, and rejects a bad ICD-10 code', async () => {
+    it('refuses a pregnancy it has not heard of yet (scope never comes from the caller), and a bad ICD-10 code', async () => {
       const unknown = await sut.request('POST', '/referrals', { token: midwife, body: { ...emergencyReferral(randomUUID()), pickup: {} } });
       expect(unknown.status).toBe(422);
-      const known = await sut.request('POST', '/referrals', {
+      // Naming her village does not help: otherwise a caller could place another center's patient in its own scope.
+      const claimed = await sut.request('POST', '/referrals', {
         token: midwife,
         body: { ...emergencyReferral(randomUUID()), transportNeeded: false, pickup: { villageCode: SEMPU } },
       });
-      expect(known.status).toBe(201);
+      expect(claimed.status).toBe(422);
       const bad = await sut.request('POST', '/referrals', {
         token: midwife,
         body: { ...emergencyReferral(randomUUID()), icd10: 'pre-eclampsia' },

@@ -11,7 +11,7 @@ export async function healthCenterStaff() {
     healthCenterId,
     midwifeId,
     midwife: await tokenFor({ role: 'midwife', sub: midwifeId, hc: healthCenterId, villages: [SEMPU.code] }),
-    doctor: await tokenFor({ role: 'doctor', hc: healthCenterId }),
+    doctor: await tokenFor({ role: 'doctor', hc: healthCenterId, name: 'dr. Ayu Lestari' }),
     district: await tokenFor({ role: 'district' }),
   };
 }
@@ -75,3 +75,25 @@ export const normalVisit = () => ({
   oedema: false,
   dangerSigns: [],
 });
+
+/** BP 170/115 with a severe headache: WHO-BP-SEVERE and WHO-PE-SEVERE (and KSPR-20), an emergency. */
+export const emergencyVisit = () => ({
+  ...normalVisit(),
+  systolic: 170,
+  diastolic: 115,
+  dangerSigns: ['severe-headache'],
+});
+
+/**
+ * A woman with a previous caesarean (KSPR-10, 8 points): KRT at registration; a breech baby at a visit
+ * from 28 weeks on (KSPR-17, 8 points) makes her KRST (2 + 8 + 8 = 18).
+ */
+export function previousCaesareanWoman(hphtDaysAgo: number) {
+  const woman = lowRiskWoman(hphtDaysAgo);
+  woman.mother.name = 'Ibu Riwayat Sesar';
+  woman.history.previousCaesarean = true;
+  return woman;
+}
+
+/** A normal visit but for a breech presentation (KSPR-17 from 28 weeks). */
+export const breechVisit = () => ({ ...normalVisit(), presentation: 'breech' });

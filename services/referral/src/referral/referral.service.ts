@@ -103,15 +103,16 @@ export class ReferralService {
 
   /** A doctor or midwife refers her (HTTP). */
   async create(actor: Actor, dto: CreateReferralDto): Promise<ReferralView> {
+    // Scope comes from her record only, never from the caller: a referral of an unknown woman could
+    // otherwise be placed (and later read, with her name) in the caller's own health center.
     const fact = await this.facts.find(dto.pregnancyId);
-    const villageCode = fact?.villageCode ?? dto.pickup?.villageCode;
-    const healthCenterId = fact?.healthCenterId ?? actor.healthCenterId;
-    if (!villageCode || !healthCenterId) {
+    if (!fact?.villageCode || !fact.healthCenterId) {
       throw new ReferralException(
         ReferralErrorCode.PregnancyUnknown,
-        `Pregnancy ${dto.pregnancyId} is not known here yet: give pickup.villageCode (and a token naming your health center)`,
+        `Pregnancy ${dto.pregnancyId} is not known here yet (registration's event has not arrived); try again in a moment`,
       );
     }
+    const { villageCode, healthCenterId } = { villageCode: fact.villageCode, healthCenterId: fact.healthCenterId };
     await this.access.authorize(actor, 'referral.create', {
       id: null,
       pregnancyId: dto.pregnancyId,
@@ -119,7 +120,7 @@ export class ReferralService {
       healthCenterId,
       offeredTo: [],
     });
-    if (fact?.status === 'closed') throw new ReferralException(ReferralErrorCode.PregnancyClosed, 'This pregnancy is closed');
+    if (fact.status === 'closed') throw new ReferralException(ReferralErrorCode.PregnancyClosed, 'This pregnancy is closed');
     const request: ReferralRequest = {
       pregnancyId: dto.pregnancyId,
       origin: 'clinician',
