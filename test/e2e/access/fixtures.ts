@@ -129,6 +129,7 @@ export const referralBody = (pregnancyId: string, place: Place, urgency: 'planne
 /** A new planned referral of a new woman of the place, offered to the place's hospital (the only one serving it). */
 export async function freshReferral(f: Fixtures, place: Place): Promise<string> {
   const pregnancyId = await registerWoman(f, place);
+  await knownToReferral(f, place, pregnancyId); // referral scopes her by her record, never by the caller
   const created = expectStatus(
     await call(f.url('referral'), 'POST', '/referrals', place.tokens.doctor, referralBody(pregnancyId, place)),
     201,
