@@ -203,8 +203,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     service: 'referral',
     operation: 'GET /referrals/{id}',
     allowed: { midwife: scoped(200), doctor: scoped(200), hospital: scoped(200), district: both(200) },
-    // Hospital staff see their own offers only, no routing trail (referral README).
-    hidden: { hospital: ['steps'] },
+    // Hospital staff see their own offers only, no routing trail (referral README); the district no identities.
+    hidden: { hospital: ['steps'], district: ['birthDate'] },
   },
   { service: 'referral', operation: 'POST /referrals/{id}/accept', allowed: { hospital: scoped(200) } },
   { service: 'referral', operation: 'POST /referrals/{id}/decline', allowed: { hospital: scoped(200) } },

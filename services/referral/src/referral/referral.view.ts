@@ -62,14 +62,23 @@ export function toReferralView(d: ReferralDetails, viewer: { role: Role; facilit
   const current = d.offers.find((o) => o.attempt === r.attempt) ?? null;
   return {
     ...core(r),
-    patient: d.fact && { name: d.fact.motherName, birthDate: d.fact.motherBirthDate, hpl: d.fact.hpl },
+    // The district health office works with aggregates, not names (domain reference, section 1).
+    patient: d.fact && {
+      name: viewer.role === 'district' ? null : d.fact.motherName,
+      birthDate: viewer.role === 'district' ? null : d.fact.motherBirthDate,
+      hpl: d.fact.hpl,
+    },
     treatmentGiven: r.treatmentGiven,
     historySummary: r.historySummary,
     requiredCapabilities: r.requiredCapabilities,
     pickup: r.pickup,
     contactPhone: r.contactPhone,
     pickupAt: r.pickupAt.toISOString(),
-    currentHospital: r.currentHospitalId && current ? { id: r.currentHospitalId, name: current.hospitalName } : null,
+    // A hospital that declined or timed out is not told where she went next.
+    currentHospital:
+      r.currentHospitalId && current && (!hospitalView || r.currentHospitalId === viewer.facilityId)
+        ? { id: r.currentHospitalId, name: current.hospitalName }
+        : null,
     acceptedAt: iso(r.acceptedAt),
     escalatedAt: iso(r.escalatedAt),
     arrivedAt: iso(r.arrivedAt),
