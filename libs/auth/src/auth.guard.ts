@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { SSE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { AccessAudit } from './access-audit';
 import { ALLOWED_ROLES, IS_PUBLIC, type AuthenticatedRequest } from './auth.decorators';
@@ -11,6 +12,7 @@ interface RequestWithHeaders extends AuthenticatedRequest {
   url: string;
   routeOptions?: { url?: string };
   params?: Record<string, string>;
+  query?: Record<string, unknown>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,16 +32,29 @@ export class AuthGuard implements CanActivate {
     private readonly audit: AccessAudit,
   ) {}
 
+  /**
+   * The Authorization header; on Server-Sent-Event routes also `?access_token=`, because a browser's
+   * EventSource (a police post's screen) cannot send headers. Only there: elsewhere a token in a URL
+   * would end up in proxies' logs and browser history for nothing.
+   */
+  private bearerToken(request: RequestWithHeaders, context: ExecutionContext): string | undefined {
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (match) return match[1];
+    const isStream = this.reflector.get<boolean | undefined>(SSE_METADATA, context.getHandler()) === true;
+    const fromQuery = request.query?.access_token;
+    return isStream && typeof fromQuery === 'string' && fromQuery.length > 0 ? fromQuery : undefined;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<RequestWithHeaders>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedException('A bearer token is required');
+    const token = this.bearerToken(request, context);
+    if (!token) throw new UnauthorizedException('A bearer token is required');
     let principal;
     try {
-      principal = await this.verifier.verify(match[1]);
+      principal = await this.verifier.verify(token);
     } catch (error) {
       throw new UnauthorizedException(error instanceof Error ? error.message : 'Invalid token');
     }

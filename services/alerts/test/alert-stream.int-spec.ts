@@ -154,6 +154,21 @@ describe('live alert feed, Server-Sent Events (real PostgreSQL and Kafka)', () =
     expect(alertsIn(midwifeElsewhere)).toEqual([]);
   });
 
+  it('lets a browser (EventSource cannot send headers) pass the token as ?access_token, on the stream only', async () => {
+    const doctor = await tokenFor({ role: 'doctor', hc: healthCenterId });
+    const stream = await fetch(`${streamer.baseUrl}/alerts/stream?access_token=${doctor}`, { headers: { accept: 'text/event-stream' } });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    await stream.body?.cancel();
+    const list = await fetch(`${streamer.baseUrl}/alerts?access_token=${doctor}`);
+    expect(list.status).toBe(401);
+    const forged = await fetch(
+      `${streamer.baseUrl}/alerts/stream?access_token=${await tokenFor({ role: 'doctor', hc: healthCenterId }, { secret: 'f'.repeat(40) })}`,
+    );
+    expect(forged.status).toBe(401);
+    await forged.body?.cancel();
+  });
+
   it('refuses callers the list refuses', async () => {
     expect((await open()).status).toBe(401);
     for (const claims of [
