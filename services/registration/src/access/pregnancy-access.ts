@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessAudit, type Actor } from '@siaga/auth';
+import { AccessAudit, inCareScope, type Actor } from '@siaga/auth';
 import { PregnancyErrorCode, PregnancyException } from '@registration/pregnancy/pregnancy.exception';
 
 export type PregnancyAction =
@@ -17,19 +17,8 @@ const WRITES: ReadonlySet<PregnancyAction> = new Set(['pregnancy.create', 'pregn
  * Who may touch which pregnancy: a midwife those of her villages (read and write), a doctor those of
  * her health center (read only). Nobody else sees records. Every decision is written to the access audit.
  */
-export function isAllowed(actor: Actor, action: PregnancyAction, pregnancy: ScopedPregnancy): boolean {
-  switch (actor.role) {
-    case 'midwife':
-      return actor.villageCodes.includes(pregnancy.villageCode);
-    case 'doctor':
-      return !WRITES.has(action) && actor.healthCenterId === pregnancy.healthCenterId;
-    case 'hospital':
-    case 'escort':
-    case 'district':
-    case 'admin':
-      return false;
-  }
-}
+export const isAllowed = (actor: Actor, action: PregnancyAction, pregnancy: ScopedPregnancy): boolean =>
+  inCareScope(actor, pregnancy) && (actor.role === 'midwife' || !WRITES.has(action));
 
 @Injectable()
 export class PregnancyAccess {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessAudit, type Actor } from '@siaga/auth';
+import { AccessAudit, inCareScope, type Actor } from '@siaga/auth';
 import { AssessmentErrorCode, AssessmentException } from '@risk-scoring/assessment/assessment.exception';
 
 export type AssessmentAction = 'assessment.read' | 'assessment.history.read';
@@ -10,23 +10,8 @@ export interface ScopedPregnancy {
   healthCenterId: string;
 }
 
-/**
- * Same rule as registration: a midwife sees the pregnancies of her villages, a doctor those of her health
- * center. Scores are clinical data, so nobody else does (district staff see aggregates elsewhere).
- */
-export function isAllowed(actor: Actor, pregnancy: ScopedPregnancy): boolean {
-  switch (actor.role) {
-    case 'midwife':
-      return actor.villageCodes.includes(pregnancy.villageCode);
-    case 'doctor':
-      return actor.healthCenterId !== undefined && actor.healthCenterId === pregnancy.healthCenterId;
-    case 'hospital':
-    case 'escort':
-    case 'district':
-    case 'admin':
-      return false;
-  }
-}
+/** Scores are clinical data: the care scope (libs/auth), nothing wider. */
+export const isAllowed = (actor: Actor, pregnancy: ScopedPregnancy): boolean => inCareScope(actor, pregnancy);
 
 @Injectable()
 export class AssessmentAccess {
