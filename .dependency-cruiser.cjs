@@ -42,6 +42,13 @@ module.exports = {
       to: { path: '^libs/(http|testing)/' },
     },
     {
+      name: 'kafkajs-behind-the-message-bus',
+      comment: 'In the product, only the Kafka adapter (and the test probe) know the client; the rest uses MessageBus.',
+      severity: 'error',
+      from: { path: '^(services/[^/]+/src|libs)/', pathNot: '^libs/(messaging/src/kafka|testing/src)/' },
+      to: { path: 'node_modules/kafkajs/' },
+    },
+    {
       name: 'rules-engine-is-pure',
       comment: 'The KSPR/WHO engine is pure logic: no Nest, no database, no broker.',
       severity: 'error',

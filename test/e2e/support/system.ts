@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -73,6 +73,12 @@ export async function startSystem(env: Record<string, string> = {}, only: readon
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    // E2E_LOG_DIR keeps every line of each service's log, for diagnosing a failed run.
+    if (process.env.E2E_LOG_DIR) {
+      const file = createWriteStream(path.join(process.env.E2E_LOG_DIR, `${topicPrefix}${name}.log`), { flags: 'a' });
+      child.stdout?.pipe(file);
+      child.stderr?.pipe(file);
+    }
     return { name, url: `http://127.0.0.1:${serviceEnv.PORT}`, process: child, log };
   };
 

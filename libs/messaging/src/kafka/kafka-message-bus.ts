@@ -1,30 +1,14 @@
-import { Kafka, logLevel, type Admin, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import type { Logger } from '@siaga/observability';
-import {
-  MessageBus,
-  type IncomingMessage,
-  type MessageHandler,
-  type OutgoingMessage,
-  type Subscription,
-  type SubscriptionOptions,
-} from '../bus/message-bus';
-
-const headerValues = (headers: IHeaders | undefined): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value === undefined) continue;
-    const first = Array.isArray(value) ? value[0] : value;
-    out[name] = Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
-  }
-  return out;
-};
+import { MessageBus, type MessageHandler, type OutgoingMessage, type Subscription, type SubscriptionOptions } from '../bus/message-bus';
+import { KafkaSubscription } from './kafka-subscription';
 
 /** MessageBus on kafkajs: one idempotent producer (acks=all, one request in flight so order holds). */
 export class KafkaMessageBus extends MessageBus {
   private readonly kafka: Kafka;
   private producer?: Promise<Producer>;
   private admin?: Promise<Admin>;
-  private readonly consumers = new Set<Consumer>();
+  private readonly subscriptions = new Set<KafkaSubscription>();
 
   constructor(
     brokers: string[],
@@ -74,56 +58,44 @@ export class KafkaMessageBus extends MessageBus {
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const producer = await this.connectedProducer();
+    const connecting = this.connectedProducer();
+    const producer = await connecting;
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-      })),
-    });
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+        })),
+      });
+    } catch (error) {
+      // A producer that failed (e.g. across a broker restart) may stay broken; the caller retries with a new one.
+      this.discardProducer(connecting);
+      throw error;
+    }
+  }
+
+  private discardProducer(failed: Promise<Producer>): void {
+    if (this.producer !== failed) return; // another caller already replaced it
+    this.producer = undefined;
+    void failed.then((p) => p.disconnect()).catch(() => undefined);
   }
 
   async subscribe(options: SubscriptionOptions, handler: MessageHandler): Promise<Subscription> {
-    const consumer = this.kafka.consumer({
-      groupId: options.groupId,
-      sessionTimeout: 30000,
-      heartbeatInterval: 3000,
-      allowAutoTopicCreation: false,
-      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
-    });
-    this.consumers.add(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
-    await consumer.run({
-      partitionsConsumedConcurrently: options.concurrency,
-      eachBatchAutoResolve: false,
-      eachBatch: async (payload) => {
-        const { batch } = payload;
-        const messages: IncomingMessage[] = batch.messages.map((message) => ({
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: message.offset,
-          key: message.key ? message.key.toString('utf8') : null,
-          value: message.value,
-          headers: headerValues(message.headers),
-        }));
-        for (let start = 0; start < messages.length; start += options.maxBatchSize) {
-          if (!payload.isRunning() || payload.isStale()) return;
-          const chunk = messages.slice(start, start + options.maxBatchSize);
-          await handler(chunk, { heartbeat: () => payload.heartbeat() });
-          payload.resolveOffset(chunk[chunk.length - 1].offset);
-          await payload.heartbeat();
-          await payload.commitOffsetsIfNecessary();
-        }
-      },
-    });
+    const subscription = new KafkaSubscription(this.kafka, options, handler, this.logger);
+    try {
+      await subscription.start();
+    } catch (error) {
+      await subscription.stop().catch(() => undefined);
+      throw error;
+    }
+    this.subscriptions.add(subscription);
     return {
       stop: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
       },
     };
   }
@@ -145,9 +117,9 @@ export class KafkaMessageBus extends MessageBus {
   }
 
   async close(): Promise<void> {
-    const consumers = [...this.consumers];
-    this.consumers.clear();
-    await Promise.allSettled(consumers.map((c) => c.disconnect()));
+    const subscriptions = [...this.subscriptions];
+    this.subscriptions.clear();
+    await Promise.allSettled(subscriptions.map((s) => s.stop()));
     const producer = this.producer;
     const admin = this.admin;
     this.producer = undefined;
