@@ -4,12 +4,17 @@
 //  - ingest: visits/s accepted by registration at fixed offered rates, p50/p95/p99 and errors;
 //  - end to end: per visit, 201 → assessment event (and → alert event for emergency visits, when the
 //    alerts service is built) on Kafka, p50/p95/p99;
+//  - dispatch: on a quiet system, one emergency at a time: a doctor's `refer` → the referral offered to a
+//    hospital, and the hospital's accept → the escort offered to police and volunteers (referral's registry
+//    is the demo regency, loaded with the referral seed);
 //  - peak RSS of each service.
 // Usage: npm run build && node scripts/bench/system.mjs [--rates 50,200,500,1000] [--seconds 10]
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import kafkajs from 'kafkajs';
 import { startKafka } from '../kafka/kafka.mjs';
+import { spawnSync } from 'node:child_process';
+import { DEMO_USERS } from '../lib/demo.mjs';
 import { mintToken } from '../lib/tokens.mjs';
 import { spawnService, stopProcess } from './service-process.mjs';
 import { printTable, summarize } from './stats.mjs';
@@ -19,7 +24,9 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RATES = arg('rates', '50,200,500,1000').split(',').map(Number);
+const DISPATCHES = Number(arg('dispatches', '20'));
 const SECONDS = Number(arg('seconds', '10'));
+const MAX_IN_FLIGHT = Number(arg('connections', '128'));
 const id = randomBytes(3).toString('hex');
 const prefix = `bench${id}.`;
 const secret = randomBytes(32).toString('base64url');
@@ -34,6 +41,9 @@ const SERVICES = [
 ];
 const progress = (msg) => console.error(`[bench] ${new Date().toISOString()} ${msg}`);
 const running = [];
+// However the run ends (a thrown error included), the services it started do not outlive it.
+process.on('exit', () => running.forEach((s) => s.child.exitCode === null && s.child.kill('SIGTERM')));
+const schemaOf = (name) => `bench_${id}_${name.replace('-', '_')}`;
 for (const [name, port] of SERVICES) {
   try {
     readFileSync(`dist/services/${name}/src/main.js`);
@@ -44,7 +54,7 @@ for (const [name, port] of SERVICES) {
     await spawnService(name, {
       PORT: String(port),
       DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: `bench_${id}_${name.replace('-', '_')}`,
+      DATABASE_SCHEMA: schemaOf(name),
       KAFKA_BROKERS: brokers,
       KAFKA_TOPIC_PREFIX: prefix,
       JWT_SECRET: secret,
@@ -61,10 +71,15 @@ const kafka = new kafkajs.Kafka({ clientId: 'siaga-bench', brokers: brokers.spli
 const eventIdOfVisit = new Map();
 const assessedAt = new Map();
 const alertedAt = new Map();
+const alertIdOf = new Map(); // pregnancy → first alert id
+const offeredAt = new Map(); // pregnancy → { at, hospitalId, referralId } of the first referral offer
+const escortOffers = []; // arrival times of escort offers (dispatch runs one at a time)
 const consumer = kafka.consumer({ groupId: `bench-${id}`, maxWaitTimeInMs: 50 });
 await consumer.connect();
 const topics = [`${prefix}siaga.registration.pregnancy.v1`, `${prefix}siaga.risk-scoring.assessment.v1`];
 if (hasAlerts) topics.push(`${prefix}siaga.alerts.alert.v1`);
+const hasReferral = running.some((s) => s.name === 'referral');
+if (hasReferral) topics.push(`${prefix}siaga.referral.referral.v1`, `${prefix}siaga.referral.escort.v1`);
 await consumer.subscribe({ topics, fromBeginning: true });
 await consumer.run({
   eachMessage: async ({ topic, message }) => {
@@ -72,22 +87,52 @@ await consumer.run({
     const data = JSON.parse(message.value.toString());
     if (topic.endsWith('pregnancy.v1') && data.visit) eventIdOfVisit.set(data.visit.visitId, message.headers.ce_id.toString());
     else if (topic.endsWith('assessment.v1')) assessedAt.set(data.causedBy.eventId, now);
-    else if (topic.endsWith('alert.v1') && !alertedAt.has(message.key.toString())) alertedAt.set(message.key.toString(), now);
+    else if (topic.endsWith('alert.v1') && !alertedAt.has(message.key.toString())) {
+      alertedAt.set(message.key.toString(), now);
+      alertIdOf.set(message.key.toString(), data.alertId);
+    } else if (message.headers.ce_type?.toString() === 'id.siaga.referral.referral-offered.v1' && !offeredAt.has(data.pregnancyId)) {
+      offeredAt.set(data.pregnancyId, { at: now, hospitalId: data.hospitalId, referralId: data.referralId });
+    } else if (message.headers.ce_type?.toString() === 'id.siaga.referral.escort-offered.v1') escortOffers.push(now);
   },
 });
 
 const hc = randomUUID();
 const village = '35.10.20.2001';
 const midwife = await mintToken({ sub: randomUUID(), role: 'midwife', hc, villages: [village] }, { secret });
-const post = async (path, body) => {
-  const started = performance.now();
-  const response = await fetch(`${registration}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${midwife}` },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json().catch(() => null);
-  return { status: response.status, body: json, ms: performance.now() - started, at: performance.now() };
+// Never throws: a refused or timed-out request is an error in the table (status 0), not the end of the run.
+const post = async (path, body, token = midwife, base = registration) => {
+  try {
+    const response = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const json = await response.json().catch(() => null);
+    return { status: response.status, body: json, at: performance.now() };
+  } catch (error) {
+    return { status: 0, body: null, error: String(error?.cause?.code ?? error), at: performance.now() };
+  }
+};
+/** Runs `task` for 0..n-1 with at most `width` at once. */
+const inParallel = async (n, width, task) => {
+  const out = new Array(n);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, n) }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
+  return out;
+};
+const register = async () => {
+  const response = await post('/pregnancies', woman());
+  if (response.status !== 201)
+    throw new Error(`registration failed: ${response.status} ${response.error ?? JSON.stringify(response.body)}`);
+  return response.body.id;
 };
 let serial = 0;
 const woman = () => {
@@ -123,29 +168,77 @@ const woman = () => {
   };
 };
 
-const rows = [];
 const today = new Date().toISOString().slice(0, 10);
+const emergencyVisit = { visitDate: today, systolic: 170, diastolic: 115, dangerSigns: ['severe-headache'] };
+const until = async (value, timeoutMs = 30_000) => {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const v = value();
+    if (v !== undefined) return v;
+    if (performance.now() > deadline) throw new Error('dispatch: timed out waiting for the next event');
+    await new Promise((r) => setTimeout(r, 2));
+  }
+};
+
+// Dispatch, on the quiet system: one emergency at a time, through the demo regency's registry.
+const dispatch = { 'refer → hospital offered': [], 'hospital accepted → escort offered': [] };
+if (hasAlerts && hasReferral && DISPATCHES > 0) {
+  const referralService = running.find((s) => s.name === 'referral');
+  const seeded = spawnSync(process.execPath, ['dist/services/referral/src/seed/seed.js'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schemaOf('referral'), LOG_LEVEL: 'error' },
+    encoding: 'utf8',
+  });
+  if (seeded.status !== 0) throw new Error(`referral seed failed: ${seeded.stderr}`);
+  const demo = Object.fromEntries(await Promise.all(DEMO_USERS.map(async (u) => [u.key, await mintToken(u.claims, { secret })])));
+  const alertsUrl = running.find((s) => s.name === 'alerts').url;
+  for (let i = 0; i < DISPATCHES; i += 1) {
+    const pregnancy = await post('/pregnancies', woman(), demo.midwife);
+    if (pregnancy.status !== 201) throw new Error(`dispatch: registration failed (${pregnancy.status})`);
+    const pregnancyId = pregnancy.body.id;
+    await post(`/pregnancies/${pregnancyId}/visits`, emergencyVisit, demo.midwife);
+    const alertId = await until(() => alertIdOf.get(pregnancyId));
+    await post(`/alerts/${alertId}/acknowledge`, undefined, demo.doctor, alertsUrl);
+    const referAt = performance.now();
+    const resolved = await post(
+      `/alerts/${alertId}/resolve`,
+      { decision: 'refer', referral: { urgency: 'emergency', reason: 'Bench: BP 170/115 with severe headache' } },
+      demo.doctor,
+      alertsUrl,
+    );
+    if (resolved.status !== 200) throw new Error(`dispatch: refer failed (${resolved.status} ${JSON.stringify(resolved.body)})`);
+    const offer = await until(() => offeredAt.get(pregnancyId));
+    dispatch['refer → hospital offered'].push(offer.at - referAt);
+    const escortsBefore = escortOffers.length;
+    const nurse = await mintToken({ sub: randomUUID(), role: 'hospital', name: 'Bench Nurse', facility: offer.hospitalId }, { secret });
+    const acceptAt = performance.now();
+    const accepted = await post(`/referrals/${offer.referralId}/accept`, undefined, nurse, referralService.url);
+    if (accepted.status !== 200) throw new Error(`dispatch: accept failed (${accepted.status} ${JSON.stringify(accepted.body)})`);
+    dispatch['hospital accepted → escort offered'].push((await until(() => escortOffers[escortsBefore])) - acceptAt);
+  }
+  progress(`dispatch: ${DISPATCHES} emergencies referred and escorts offered`);
+}
+
+const rows = [];
 for (const rate of RATES) {
   // Pregnancies for this round: every 10th visit is an emergency on a pregnancy of its own (one alert each).
   const total = rate * SECONDS;
-  const pool = [];
-  for (let i = 0; i < Math.max(20, Math.ceil(total / 20)); i += 1) pool.push((await post('/pregnancies', woman())).body.id);
-  const emergencyPool = [];
-  for (let i = 0; i < Math.ceil(total / 10); i += 1) emergencyPool.push((await post('/pregnancies', woman())).body.id);
+  const pool = await inParallel(Math.max(20, Math.ceil(total / 20)), 8, register);
+  const emergencyPool = await inParallel(Math.ceil(total / 10), 8, register);
   progress(`rate ${rate}/s: ${pool.length + emergencyPool.length} pregnancies registered`);
   const results = [];
   const started = performance.now();
   const inFlight = new Set();
   for (let n = 0; n < total; n += 1) {
     const due = started + (n * 1000) / rate;
+    // Like a client's connection pool: when every connection is busy, the next visit waits for one. Its
+    // latency still counts from when it was due (no coordinated omission), so waiting shows up as latency.
+    while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const emergency = n % 10 === 9;
     const pregnancyId = emergency ? emergencyPool[Math.floor(n / 10)] : pool[n % pool.length];
-    const body = emergency
-      ? { visitDate: today, systolic: 170, diastolic: 115, dangerSigns: ['severe-headache'] }
-      : { visitDate: today, systolic: 110, diastolic: 70, dangerSigns: [] };
-    const p = post(`/pregnancies/${pregnancyId}/visits`, body).then((r) => results.push({ ...r, emergency, pregnancyId }));
+    const body = emergency ? emergencyVisit : { visitDate: today, systolic: 110, diastolic: 70, dangerSigns: [] };
+    const p = post(`/pregnancies/${pregnancyId}/visits`, body).then((r) => results.push({ ...r, ms: r.at - due, emergency, pregnancyId }));
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
   }
@@ -166,6 +259,7 @@ for (const rate of RATES) {
     offered: rate,
     accepted: Math.round(ok.length / elapsed),
     errors: results.length - ok.length,
+    'sent within': `${elapsed.toFixed(1)} s`,
     'ingest p50': summarize(results.map((r) => r.ms)).p50,
     'ingest p99': summarize(results.map((r) => r.ms)).p99,
     'visit→assessment p50': e2e.p50,
@@ -184,7 +278,14 @@ const rss = Object.fromEntries(
 await consumer.disconnect();
 for (const s of running) await stopProcess(s);
 printTable(`pipeline, ${SECONDS} s per offered rate (ms)`, rows);
+const dispatchRows = Object.entries(dispatch)
+  .filter(([, samples]) => samples.length > 0)
+  .map(([step, samples]) => ({ step, ...summarize(samples) }));
+if (dispatchRows.length > 0) printTable(`dispatch, one emergency at a time on a quiet system (ms)`, dispatchRows);
 printTable('peak RSS per service', [rss]);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(`bench/results/system-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify({ rows, rss }, null, 2));
+writeFileSync(
+  `bench/results/system-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  JSON.stringify({ rows, dispatch: dispatchRows, rss }, null, 2),
+);
 process.exit(0);

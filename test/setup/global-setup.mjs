@@ -30,5 +30,6 @@ export default async function globalSetup() {
   process.env.JWT_SECRET = randomBytes(32).toString('base64url');
   process.env.LOG_LEVEL ??= 'error'; // expected outages in fault tests would otherwise flood the CI log
   process.env.SWAGGER_UI = 'false';
+  process.env.OUTBOX_VALIDATE = 'true'; // every event a test makes a service publish is checked against its contract
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 }

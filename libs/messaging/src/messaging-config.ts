@@ -14,6 +14,13 @@ export interface MessagingConfig {
   consumerBatchSize: number;
   /** After a NOTIFY, wait this long so one relay round carries the events of several transactions. */
   outboxNotifyDelayMs: number;
+  /**
+   * Check each outgoing event against its contract before it is written (a producer bug fails its own
+   * transaction). On in tests, where it catches contract drift before it ships; off by default at run
+   * time, where the code is typed, consumers check every event anyway, and the check of a large event
+   * (an assessment with all its factors) cost a third of risk scoring's CPU.
+   */
+  validateOutgoing: boolean;
 }
 
 export function messagingConfigFromEnv(service: string, env: NodeJS.ProcessEnv = process.env): MessagingConfig {
@@ -28,6 +35,7 @@ export function messagingConfigFromEnv(service: string, env: NodeJS.ProcessEnv =
     consumerMaxAttempts: Number(env.CONSUMER_MAX_ATTEMPTS ?? 5),
     consumerBatchSize: Number(env.CONSUMER_BATCH_SIZE ?? 100),
     outboxNotifyDelayMs: Number(env.OUTBOX_NOTIFY_DELAY_MS ?? 5),
+    validateOutgoing: env.OUTBOX_VALIDATE === 'true',
   };
 }
 

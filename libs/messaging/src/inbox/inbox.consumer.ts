@@ -6,7 +6,13 @@ import { MalformedEventError, fromMessage } from '../bus/cloud-events';
 import type { IncomingMessage, MessageBus, MessageContext, Subscription } from '../bus/message-bus';
 import { resolveTopic, type MessagingConfig } from '../messaging-config';
 import { messagingMetrics } from '../messaging.metrics';
-import { PermanentEventError, type ConsumerDefinition, type EventHandler } from './event-handler';
+import {
+  PermanentEventError,
+  type BatchEventHandler,
+  type ConsumerDefinition,
+  type EventHandler,
+  type HandledEvent,
+} from './event-handler';
 
 const MARK_SEEN_SQL = `
 INSERT INTO inbox (consumer_group, event_id, topic, partition, "offset")
@@ -32,7 +38,7 @@ type Outcome = 'handled' | 'duplicate' | 'out-of-order' | 'skipped';
 interface Decoded {
   message: IncomingMessage;
   event: EventEnvelope;
-  handler: EventHandler | undefined;
+  consumed: boolean;
 }
 
 interface Anomaly {
@@ -87,7 +93,7 @@ export class InboxConsumer {
     if (decoded.length === 0) return;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const outcomes = await this.transactions.run((manager) => this.handleChunk(definition.groupId, topic, decoded, manager));
+        const outcomes = await this.transactions.run((manager) => this.handleChunk(definition, topic, decoded, manager));
         for (const outcome of outcomes) messagingMetrics.consumed.inc({ topic, outcome });
         return;
       } catch (error) {
@@ -95,9 +101,9 @@ export class InboxConsumer {
           await this.backOffTransient(error, attempt, decoded[0].event.id, context);
           continue;
         }
-        if (decoded.length === 1) return this.retryOneByOne(definition.groupId, topic, decoded[0], context, error);
+        if (decoded.length === 1) return this.retryOneByOne(definition, topic, decoded[0], context, error);
         // Find the poison event: replay the chunk one event at a time, in order.
-        for (const item of decoded) await this.retryOneByOne(definition.groupId, topic, item, context);
+        for (const item of decoded) await this.retryOneByOne(definition, topic, item, context);
         return;
       }
     }
@@ -106,9 +112,10 @@ export class InboxConsumer {
   private async decode(definition: ConsumerDefinition, message: IncomingMessage): Promise<Decoded | undefined> {
     try {
       const envelope = fromMessage(message);
-      const handler = definition.handlers[envelope.type] as EventHandler | undefined;
-      const event = handler ? { ...envelope, data: validateEventData(envelope.type, envelope.data) } : envelope;
-      return { message, event, handler };
+      const consumed =
+        'handlers' in definition ? Object.hasOwn(definition.handlers, envelope.type) : definition.types.includes(envelope.type);
+      const event = consumed ? { ...envelope, data: validateEventData(envelope.type, envelope.data) } : envelope;
+      return { message, event, consumed };
     } catch (error) {
       await this.deadLetter(definition.groupId, message, error, 0);
       return undefined;
@@ -116,13 +123,13 @@ export class InboxConsumer {
   }
 
   /** One event in its own transaction: retried while the failure is transient, else a few times, then dead-lettered. */
-  private async retryOneByOne(groupId: string, topic: string, item: Decoded, context: MessageContext, failed?: unknown) {
+  private async retryOneByOne(definition: ConsumerDefinition, topic: string, item: Decoded, context: MessageContext, failed?: unknown) {
     let error: unknown = failed;
     let outages = 0;
     for (let attempt = failed === undefined ? 1 : 2; ; attempt += 1) {
       if (error !== undefined) {
         if (isPermanent(error) || attempt > this.config.consumerMaxAttempts) {
-          await this.deadLetter(groupId, item.message, error, attempt - 1);
+          await this.deadLetter(definition.groupId, item.message, error, attempt - 1);
           return;
         }
         this.logger.warn({ err: error, eventId: item.event.id, attempt }, 'event handler failed; retrying');
@@ -130,7 +137,7 @@ export class InboxConsumer {
         await context.heartbeat().catch(() => undefined);
       }
       try {
-        const [outcome] = await this.transactions.run((manager) => this.handleChunk(groupId, topic, [item], manager));
+        const [outcome] = await this.transactions.run((manager) => this.handleChunk(definition, topic, [item], manager));
         messagingMetrics.consumed.inc({ topic, outcome });
         return;
       } catch (caught) {
@@ -152,7 +159,8 @@ export class InboxConsumer {
     await context.heartbeat().catch(() => undefined);
   }
 
-  private async handleChunk(groupId: string, topic: string, items: Decoded[], manager: EntityManager): Promise<Outcome[]> {
+  private async handleChunk(definition: ConsumerDefinition, topic: string, items: Decoded[], manager: EntityManager): Promise<Outcome[]> {
+    const { groupId } = definition;
     const fresh = new Set(
       (
         await queryRows<{ event_id: string }>(manager, MARK_SEEN_SQL, [
@@ -172,7 +180,8 @@ export class InboxConsumer {
     }
     const anomalies: Anomaly[] = [];
     const outcomes: Outcome[] = [];
-    for (const { event, handler } of items) {
+    const batch: HandledEvent[] = [];
+    for (const { event, consumed } of items) {
       if (!fresh.has(event.id)) {
         outcomes.push('duplicate');
         continue;
@@ -188,13 +197,16 @@ export class InboxConsumer {
       const gap = event.sequence > expected;
       if (gap) anomalies.push({ event, kind: 'gap', expected });
       last.set(event.subject, event.sequence);
-      if (!handler) {
+      if (!consumed) {
         outcomes.push('skipped');
         continue;
       }
-      await handler({ ...event, sequenceStatus: gap ? 'gap' : 'in-order' }, manager);
+      const handled: HandledEvent = { ...event, sequenceStatus: gap ? 'gap' : 'in-order' };
+      if ('handlers' in definition) await (definition.handlers[event.type] as EventHandler)(handled, manager);
+      else batch.push(handled);
       outcomes.push('handled');
     }
+    if ('handleBatch' in definition && batch.length > 0) await (definition.handleBatch as BatchEventHandler)(batch, manager);
     if (last.size > 0) await manager.query(SAVE_SEQUENCES_SQL, [groupId, topic, [...last.keys()], [...last.values()]]);
     if (anomalies.length > 0) await this.recordAnomalies(manager, groupId, topic, anomalies);
     return outcomes;

@@ -16,7 +16,8 @@ interface OutboxRow {
   type: string;
   source: string;
   time: Date;
-  payload: unknown;
+  /** The JSON text as stored: published as it is, never parsed here. */
+  payload: string;
 }
 
 const PENDING_SUBJECTS_SQL = `
@@ -32,7 +33,7 @@ WHERE pg_try_advisory_xact_lock(hashtext('siaga_outbox_' || current_schema()), h
 LIMIT $2`;
 
 const PENDING_ROWS_SQL = `
-SELECT id, subject, topic, sequence, type, source, time, payload FROM outbox
+SELECT id, subject, topic, sequence, type, source, time, payload::text AS payload FROM outbox
 WHERE published_at IS NULL AND subject = ANY($1::text[])
 ORDER BY subject, topic, sequence
 LIMIT $2
@@ -200,7 +201,7 @@ export class OutboxRelay {
     return {
       topic: resolveTopic(this.config, row.topic),
       key: row.subject,
-      value: JSON.stringify(row.payload),
+      value: row.payload,
       headers: toCloudEventHeaders({
         id: row.id,
         source: row.source,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EVENTS, TOPICS, type PregnancyAssessedV1 } from '@siaga/contracts';
 import { MessagingLifecycle, type HandledEvent } from '@siaga/messaging';
-import { PregnancyRepository } from '@registration/pregnancy/pregnancy.repository';
+import { PregnancyRepository, type LatestRisk } from '@registration/pregnancy/pregnancy.repository';
 
 /** Kafka adapter: keeps the caseload's risk category in step with risk scoring's latest assessment. */
 @Injectable()
@@ -13,20 +13,23 @@ export class AssessmentConsumer {
     messaging.register({
       groupId: 'registration.assessments',
       topics: [TOPICS.assessment],
-      handlers: { [EVENTS.pregnancyAssessed.type]: (event: HandledEvent<PregnancyAssessedV1>) => this.onAssessed(event) },
+      types: [EVENTS.pregnancyAssessed.type],
+      handleBatch: (events: readonly HandledEvent<PregnancyAssessedV1>[]) => this.onAssessed(events),
     });
   }
 
-  async onAssessed(event: HandledEvent<PregnancyAssessedV1>): Promise<void> {
-    const a = event.data;
-    const pregnancy = await this.pregnancies.findById(a.pregnancyId);
-    if (!pregnancy) return; // not ours to track (e.g. a preview); nothing to update
-    Object.assign(pregnancy, {
-      riskCategory: a.category,
-      riskScore: a.score,
-      hasEmergency: a.emergencies.length > 0,
-      assessedAt: new Date(a.assessedAt),
-    });
-    await this.pregnancies.savePregnancy(pregnancy);
+  /** A chunk in stream order: only each pregnancy's last assessment in it matters to the caseload. */
+  async onAssessed(events: readonly HandledEvent<PregnancyAssessedV1>[]): Promise<void> {
+    const latest = new Map<string, LatestRisk>();
+    for (const { data: a } of events) {
+      latest.set(a.pregnancyId, {
+        pregnancyId: a.pregnancyId,
+        category: a.category,
+        score: a.score,
+        hasEmergency: a.emergencies.length > 0,
+        assessedAt: new Date(a.assessedAt),
+      });
+    }
+    await this.pregnancies.applyLatestRisks([...latest.values()]);
   }
 }

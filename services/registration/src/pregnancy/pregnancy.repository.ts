@@ -1,7 +1,27 @@
 import { Injectable } from '@nestjs/common';
+import type { RiskCategory } from '@siaga/contracts';
 import { TransactionContext } from '@siaga/persistence';
 import { MotherEntity } from './mother.entity';
 import { PregnancyEntity } from './pregnancy.entity';
+
+/** Risk scoring's latest word on one pregnancy, as the caseload shows it. */
+export interface LatestRisk {
+  readonly pregnancyId: string;
+  readonly category: RiskCategory;
+  readonly score: number;
+  readonly hasEmergency: boolean;
+  readonly assessedAt: Date;
+}
+
+/** What a new visit changes on the pregnancy row. */
+export type VisitProgress = Pick<PregnancyEntity, 'visitCount' | 'lastVisitDate' | 'nextVisitDue' | 'overdueFrom'>;
+
+// One statement per chunk of assessments; the caller passes each pregnancy once (her latest).
+const APPLY_RISKS_SQL = `
+UPDATE pregnancy p SET risk_category = r.category, risk_score = r.score, has_emergency = r.has_emergency,
+       assessed_at = r.assessed_at, updated_at = now(), version = p.version + 1
+FROM unnest($1::uuid[], $2::text[], $3::int[], $4::boolean[], $5::timestamptz[]) AS r(id, category, score, has_emergency, assessed_at)
+WHERE p.id = r.id`;
 
 /** The only door to mothers and pregnancies in the database. */
 @Injectable()
@@ -20,14 +40,14 @@ export class PregnancyRepository {
     return this.tx.manager.findOne(PregnancyEntity, { where: { id } });
   }
 
-  /** Locks the row for the rest of the transaction: visits and updates of one pregnancy go one at a time. */
-  async findByIdForUpdate(id: string): Promise<PregnancyEntity | null> {
-    const locked = await this.tx.manager
+  /** Loads and locks the row for the rest of the transaction: visits and updates of one pregnancy go one at a time. */
+  findByIdForUpdate(id: string): Promise<PregnancyEntity | null> {
+    return this.tx.manager
       .createQueryBuilder(PregnancyEntity, 'p')
-      .setLock('pessimistic_write')
+      .innerJoinAndSelect('p.mother', 'mother')
+      .setLock('pessimistic_write', undefined, ['p'])
       .where('p.id = :id', { id })
       .getOne();
-    return locked ? this.findById(id) : null;
   }
 
   async saveMother(mother: MotherEntity): Promise<void> {
@@ -36,5 +56,22 @@ export class PregnancyRepository {
 
   async savePregnancy(pregnancy: PregnancyEntity): Promise<void> {
     await this.tx.manager.save(PregnancyEntity, pregnancy);
+  }
+
+  /** The visit counters and ANC schedule only (the row is locked by the caller): one UPDATE, not a load and a save. */
+  async recordVisitProgress(id: string, progress: VisitProgress): Promise<void> {
+    await this.tx.manager.update(PregnancyEntity, { id }, progress);
+  }
+
+  /** Pregnancies this registration does not know (e.g. a preview) are left alone. */
+  async applyLatestRisks(risks: readonly LatestRisk[]): Promise<void> {
+    if (risks.length === 0) return;
+    await this.tx.manager.query(APPLY_RISKS_SQL, [
+      risks.map((r) => r.pregnancyId),
+      risks.map((r) => r.category),
+      risks.map((r) => r.score),
+      risks.map((r) => r.hasEmergency),
+      risks.map((r) => r.assessedAt.toISOString()),
+    ]);
   }
 }

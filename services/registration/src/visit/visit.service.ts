@@ -58,12 +58,11 @@ export class VisitService {
       });
       await this.visits.insert(visit);
       const lastVisitDate = pregnancy.lastVisitDate && pregnancy.lastVisitDate > visitDate ? pregnancy.lastVisitDate : visitDate;
-      Object.assign(pregnancy, {
+      await this.pregnancies.recordVisitProgress(pregnancyId, {
         visitCount: pregnancy.visitCount + 1,
         lastVisitDate,
         ...contactSchedule(pregnancy.hpht, lastVisitDate),
       });
-      await this.pregnancies.savePregnancy(pregnancy);
       await this.outbox.append(manager, [
         { name: 'visitRecorded', subject: pregnancyId, data: { pregnancyId, visit: { ...visit.facts, visitId: visit.id, visitDate } } },
       ]);

@@ -10,7 +10,7 @@ import {
 import { MESSAGING_CONFIG, MessagingLifecycle, PermanentEventError, type HandledEvent, type MessagingConfig } from '@siaga/messaging';
 import { LOGGER, type Logger } from '@siaga/observability';
 import type { FactChange } from './pregnancy-facts';
-import { PregnancyFactsService } from './pregnancy-facts.service';
+import { PregnancyFactsService, type FactToApply } from './pregnancy-facts.service';
 
 export const PREGNANCY_FACTS_GROUP = 'risk-scoring.pregnancy-facts';
 
@@ -35,37 +35,74 @@ export class PregnancyEventsConsumer {
       topics: [TOPICS.pregnancy],
       // One pregnancy's events stay in one partition, handled in order; partitions run side by side.
       concurrency: config.topicPartitions,
-      handlers: {
-        [EVENTS.pregnancyRegistered.type]: (e: HandledEvent<PregnancyRegisteredV1>) =>
-          this.apply(e, e.data.pregnancy.pregnancyId, { kind: 'snapshot', sequence: e.sequence, snapshot: e.data.pregnancy }),
-        [EVENTS.pregnancyUpdated.type]: (e: HandledEvent<PregnancyUpdatedV1>) =>
-          this.apply(e, e.data.pregnancy.pregnancyId, { kind: 'snapshot', sequence: e.sequence, snapshot: e.data.pregnancy }),
-        [EVENTS.visitRecorded.type]: (e: HandledEvent<VisitRecordedV1>) =>
-          this.apply(e, e.data.pregnancyId, { kind: 'visit', sequence: e.sequence, visit: e.data.visit }),
-        [EVENTS.pregnancyClosed.type]: (e: HandledEvent<PregnancyClosedV1>) =>
-          this.apply(e, e.data.pregnancyId, { kind: 'closed', sequence: e.sequence, outcome: e.data.outcome, closedAt: e.data.closedAt }),
-      },
+      types: CONSUMED_TYPES,
+      handleBatch: (events) => this.applyAll(events),
     });
   }
 
-  async apply(event: HandledEvent<unknown>, pregnancyId: string, change: FactChange): Promise<void> {
-    // The subject keys the partition and the sequence check; data about another pregnancy would corrupt both.
-    if (event.subject !== pregnancyId) {
-      throw new PermanentEventError(`subject ${event.subject} does not match pregnancy ${pregnancyId} in the data`);
-    }
-    const result = await this.facts
-      .apply(pregnancyId, change, { eventId: event.id, eventType: event.type, sequence: event.sequence }, asOfEventTime(event.time))
-      .catch((error: unknown) => {
-        // The engine reads 'YYYY-MM-DD' dates; the contract's ISO 8601 check also lets '2026-005' or '2026-W02' through.
-        // Retrying cannot help: straight to the dead-letter topic (the transaction rolls back, nothing is half-applied).
-        if (error instanceof RangeError) throw new PermanentEventError(`facts the rules cannot read: ${error.message}`);
-        throw error;
-      });
-    if (result === 'awaiting-snapshot' || event.sequenceStatus === 'gap') {
-      this.logger.warn({ eventId: event.id, pregnancyId, sequence: event.sequence, result }, 'fact applied without the full stream');
-    }
+  /** A chunk of one partition's events, in stream order: applied and assessed in a few statements. */
+  async applyAll(events: readonly HandledEvent[]): Promise<void> {
+    const facts = events.map(toFact);
+    const results = await this.facts.applyMany(facts).catch((error: unknown) => {
+      // The engine reads 'YYYY-MM-DD' dates; the contract's ISO 8601 check also lets '2026-005' or '2026-W02' through.
+      // Retrying cannot help: straight to the dead-letter topic (the transaction rolls back, nothing is half-applied;
+      // in a chunk of several, the inbox replays them one at a time and only this one goes there).
+      if (error instanceof RangeError) throw new PermanentEventError(`facts the rules cannot read: ${error.message}`);
+      throw error;
+    });
+    results.forEach((result, i) => {
+      const event = events[i];
+      if (result === 'awaiting-snapshot' || event.sequenceStatus === 'gap') {
+        this.logger.warn(
+          { eventId: event.id, pregnancyId: facts[i].pregnancyId, sequence: event.sequence, result },
+          'fact applied without the full stream',
+        );
+      }
+    });
   }
 }
+
+const CONSUMED_TYPES = [
+  EVENTS.pregnancyRegistered.type,
+  EVENTS.pregnancyUpdated.type,
+  EVENTS.visitRecorded.type,
+  EVENTS.pregnancyClosed.type,
+];
+
+/** The fact an event adds (its data was validated against its contract by the inbox). */
+function toFact(event: HandledEvent): FactToApply {
+  const change = toChange(event);
+  const pregnancyId = change.kind === 'snapshot' ? change.snapshot.pregnancyId : pregnancyIdOf(event);
+  // The subject keys the partition and the sequence check; data about another pregnancy would corrupt both.
+  if (event.subject !== pregnancyId) {
+    throw new PermanentEventError(`subject ${event.subject} does not match pregnancy ${pregnancyId} in the data`);
+  }
+  return {
+    pregnancyId,
+    change,
+    causedBy: { eventId: event.id, eventType: event.type, sequence: event.sequence },
+    asOf: asOfEventTime(event.time),
+  };
+}
+
+function toChange(event: HandledEvent): FactChange {
+  const { sequence } = event;
+  switch (event.type) {
+    case EVENTS.pregnancyRegistered.type:
+    case EVENTS.pregnancyUpdated.type:
+      return { kind: 'snapshot', sequence, snapshot: (event.data as PregnancyRegisteredV1 | PregnancyUpdatedV1).pregnancy };
+    case EVENTS.visitRecorded.type:
+      return { kind: 'visit', sequence, visit: (event.data as VisitRecordedV1).visit };
+    case EVENTS.pregnancyClosed.type: {
+      const data = event.data as PregnancyClosedV1;
+      return { kind: 'closed', sequence, outcome: data.outcome, closedAt: data.closedAt };
+    }
+    default:
+      throw new PermanentEventError(`event type ${event.type} is not a registration fact`);
+  }
+}
+
+const pregnancyIdOf = (event: HandledEvent): string => (event.data as VisitRecordedV1 | PregnancyClosedV1).pregnancyId;
 
 /**
  * Assess as of the moment the fact was recorded, so a replay gives the same answer. Never later than now

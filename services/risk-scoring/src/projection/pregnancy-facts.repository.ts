@@ -15,6 +15,13 @@ export interface LockedFacts {
   readonly latest: LatestOutcome | null;
 }
 
+/** A visit applied to the facts, to store. */
+export interface NewVisitFact {
+  readonly pregnancyId: string;
+  readonly visit: AncVisitV1;
+  readonly sequence: number;
+}
+
 interface FactsRow {
   pregnancy_id: string;
   snapshot: PregnancySnapshotV1 | null;
@@ -43,7 +50,8 @@ LEFT JOIN LATERAL (
   SELECT score, category, emergencies, warnings FROM assessment WHERE pregnancy_id = f.pregnancy_id ORDER BY position DESC LIMIT 1
 ) a ON true`;
 
-const LOCK_ONE_SQL = `${SELECT_LOCKED} WHERE f.pregnancy_id = $1 FOR UPDATE OF f`;
+// Locked in id order, like the re-score's pages, so two writers never wait on each other in a circle.
+const LOCK_MANY_SQL = `${SELECT_LOCKED} WHERE f.pregnancy_id = ANY($1::uuid[]) ORDER BY f.pregnancy_id FOR UPDATE OF f`;
 
 // Keyset page over open pregnancies (served by the partial index pregnancy_facts_open).
 const LOCK_OPEN_PAGE_SQL = `${SELECT_LOCKED}
@@ -51,11 +59,12 @@ WHERE f.status = 'open' AND f.snapshot IS NOT NULL AND f.pregnancy_id > $1
 ORDER BY f.pregnancy_id LIMIT $2 FOR UPDATE OF f`;
 
 // A monotone merge, the SQL twin of applyChange: whatever order two writers commit in, the newer snapshot
-// and the closure win. One statement also stores the new visit (keyed by visit id, so a replay adds nothing).
-const SAVE_SQL = `
+// and the closure win. One statement for many pregnancies (each once) and their new visits (keyed by visit
+// id, so a replay adds nothing).
+const SAVE_MANY_SQL = `
 WITH facts AS (
   INSERT INTO pregnancy_facts AS p (pregnancy_id, snapshot, snapshot_sequence, village_code, health_center_id, status, outcome, closed_at, last_sequence)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+  SELECT * FROM unnest($1::uuid[], $2::jsonb[], $3::bigint[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::timestamptz[], $9::bigint[])
   ON CONFLICT (pregnancy_id) DO UPDATE SET
     snapshot = CASE WHEN EXCLUDED.snapshot_sequence > p.snapshot_sequence THEN EXCLUDED.snapshot ELSE p.snapshot END,
     village_code = CASE WHEN EXCLUDED.snapshot_sequence > p.snapshot_sequence THEN EXCLUDED.village_code ELSE p.village_code END,
@@ -69,7 +78,9 @@ WITH facts AS (
   RETURNING pregnancy_id
 )
 INSERT INTO visit_facts (visit_id, pregnancy_id, visit_date, facts, sequence)
-SELECT $10::uuid, pregnancy_id, $11::date, $12::jsonb, $13 FROM facts WHERE $10::uuid IS NOT NULL
+SELECT v.visit_id, v.pregnancy_id, v.visit_date, v.facts, v.sequence
+FROM unnest($10::uuid[], $11::uuid[], $12::date[], $13::jsonb[], $14::bigint[]) AS v(visit_id, pregnancy_id, visit_date, facts, sequence)
+JOIN facts USING (pregnancy_id)
 ON CONFLICT (visit_id) DO NOTHING`;
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -93,10 +104,11 @@ const toLocked = (row: FactsRow): LockedFacts => ({
 export class PregnancyFactsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  /** Loads and row-locks a pregnancy's facts (inside the caller's transaction); null if nothing is known yet. */
-  async lockOne(pregnancyId: string): Promise<LockedFacts | null> {
-    const rows = await this.tx.manager.query<FactsRow[]>(LOCK_ONE_SQL, [pregnancyId]);
-    return rows.length === 0 ? null : toLocked(rows[0]);
+  /** Loads and row-locks the facts of these pregnancies (inside the caller's transaction); absent ones are not known yet. */
+  async lockMany(pregnancyIds: readonly string[]): Promise<Map<string, LockedFacts>> {
+    if (pregnancyIds.length === 0) return new Map();
+    const rows = await this.tx.manager.query<FactsRow[]>(LOCK_MANY_SQL, [pregnancyIds]);
+    return new Map(rows.map((row) => [row.pregnancy_id, toLocked(row)]));
   }
 
   /** The next page of open, scorable pregnancies after `after` (by id), row-locked. */
@@ -105,22 +117,24 @@ export class PregnancyFactsRepository {
     return rows.map(toLocked);
   }
 
-  async save(facts: PregnancyFacts, newVisit: { visit: AncVisitV1; sequence: number } | null): Promise<void> {
-    const s = facts.snapshot;
-    await this.tx.manager.query(SAVE_SQL, [
-      facts.pregnancyId,
-      s === null ? null : JSON.stringify(s),
-      facts.snapshotSequence,
-      s?.villageCode ?? null,
-      s?.healthCenterId ?? null,
-      facts.status,
-      facts.outcome,
-      facts.closedAt,
-      facts.lastSequence,
-      newVisit?.visit.visitId ?? null,
-      newVisit?.visit.visitDate.slice(0, 10) ?? null, // a date-time visitDate counts as the date written (engine convention)
-      newVisit === null ? null : JSON.stringify(newVisit.visit),
-      newVisit?.sequence ?? null,
+  /** Stores the merged facts (one entry per pregnancy) and the visits they gained. */
+  async saveMany(facts: readonly PregnancyFacts[], newVisits: readonly NewVisitFact[]): Promise<void> {
+    if (facts.length === 0) return;
+    await this.tx.manager.query(SAVE_MANY_SQL, [
+      facts.map((f) => f.pregnancyId),
+      facts.map((f) => (f.snapshot === null ? null : JSON.stringify(f.snapshot))),
+      facts.map((f) => f.snapshotSequence),
+      facts.map((f) => f.snapshot?.villageCode ?? null),
+      facts.map((f) => f.snapshot?.healthCenterId ?? null),
+      facts.map((f) => f.status),
+      facts.map((f) => f.outcome),
+      facts.map((f) => f.closedAt),
+      facts.map((f) => f.lastSequence),
+      newVisits.map((v) => v.visit.visitId),
+      newVisits.map((v) => v.pregnancyId),
+      newVisits.map((v) => v.visit.visitDate.slice(0, 10)), // a date-time visitDate counts as the date written (engine convention)
+      newVisits.map((v) => JSON.stringify(v.visit)),
+      newVisits.map((v) => v.sequence),
     ]);
   }
 
