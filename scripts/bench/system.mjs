@@ -12,6 +12,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import kafkajs from 'kafkajs';
+import pg from 'pg';
+import { cpuMsPer, cpuSnapshot, kafkaBrokerPids, postgresBackendPids } from '#bench/cpu.mjs';
 import { startKafka } from '../kafka/kafka.mjs';
 import { spawnSync } from 'node:child_process';
 import { DEMO_USERS } from '../lib/demo.mjs';
@@ -218,6 +220,18 @@ if (hasAlerts && hasReferral && DISPATCHES > 0) {
   progress(`dispatch: ${DISPATCHES} emergencies referred and escorts offered`);
 }
 
+// Where each visit's CPU goes, per process group, over a whole round (sending and draining).
+const db = new pg.Client({ connectionString: databaseUrl });
+await db.connect();
+const snapshotCpu = async () =>
+  cpuSnapshot({
+    ...Object.fromEntries(running.map((s) => [s.name, [s.child.pid]])),
+    postgres: await postgresBackendPids(db),
+    kafka: kafkaBrokerPids(brokers.split(',')),
+    'bench client': [process.pid],
+  });
+const cpuRows = [];
+
 const rows = [];
 for (const rate of RATES) {
   // Pregnancies for this round: every 10th visit is an emergency on a pregnancy of its own (one alert each).
@@ -225,6 +239,7 @@ for (const rate of RATES) {
   const pool = await inParallel(Math.max(20, Math.ceil(total / 20)), 8, register);
   const emergencyPool = await inParallel(Math.ceil(total / 10), 8, register);
   progress(`rate ${rate}/s: ${pool.length + emergencyPool.length} pregnancies registered`);
+  const cpuBefore = await snapshotCpu();
   const results = [];
   const started = performance.now();
   const inFlight = new Set();
@@ -251,6 +266,7 @@ for (const rate of RATES) {
   const assessedLatency = () => ok.map((r) => assessedAt.get(eventIdOfVisit.get(r.body.visitId)) - r.at).filter((x) => !Number.isNaN(x));
   while (performance.now() < deadline && assessedLatency().length < ok.length) await new Promise((r) => setTimeout(r, 200));
   const e2e = summarize(assessedLatency());
+  cpuRows.push({ offered: rate, ...cpuMsPer(cpuBefore, await snapshotCpu(), Math.max(1, ok.length)) });
   const alertLatency = ok
     .filter((r) => r.emergency)
     .map((r) => alertedAt.get(r.pregnancyId) - r.at)
@@ -276,16 +292,18 @@ const rss = Object.fromEntries(
   }),
 );
 await consumer.disconnect();
+await db.end();
 for (const s of running) await stopProcess(s);
 printTable(`pipeline, ${SECONDS} s per offered rate (ms)`, rows);
 const dispatchRows = Object.entries(dispatch)
   .filter(([, samples]) => samples.length > 0)
   .map(([step, samples]) => ({ step, ...summarize(samples) }));
+printTable('CPU ms per accepted visit, by process (sending and draining; machineBusy: the whole machine)', cpuRows);
 if (dispatchRows.length > 0) printTable(`dispatch, one emergency at a time on a quiet system (ms)`, dispatchRows);
 printTable('peak RSS per service', [rss]);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   `bench/results/system-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-  JSON.stringify({ rows, dispatch: dispatchRows, rss }, null, 2),
+  JSON.stringify({ rows, cpu: cpuRows, dispatch: dispatchRows, rss }, null, 2),
 );
 process.exit(0);

@@ -13,7 +13,6 @@
 // BENCH_SERVICE_ENTRY (another entry file for the service, e.g. a wrapper that CPU-profiles main.js).
 // Cleans up its schema and topics unless --keep.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -21,6 +20,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
 import pg from 'pg';
+import { cpuMsPer, cpuSnapshot as snapshot, kafkaBrokerPids, postgresBackendPids } from '#bench/cpu.mjs';
 
 const require = createRequire(import.meta.url);
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -207,56 +207,23 @@ function eventRounds(pregnancies, visits) {
   return rounds;
 }
 
-// CPU time by process group (Linux /proc, in clock ticks of 10 ms): where each event's CPU goes.
-const CLOCK_TICK_MS = 10;
-function cpuTicks(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
-  } catch {
-    return 0;
-  }
-}
-/** The broker serving KAFKA_BROKERS (other brokers on the machine are not ours to count): matched by its listener port. */
-const brokerPort = brokers[0].split(':').at(-1);
-const kafkaBrokerPids = () =>
-  readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const argv = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').filter(Boolean);
-        const i = argv.indexOf('kafka.Kafka');
-        if (i === -1) return false;
-        return new RegExp(`^listeners=.*:${brokerPort}\\b`, 'm').test(readFileSync(argv[i + 1], 'utf8'));
-      } catch {
-        return false;
-      }
-    });
-function machineTicks() {
-  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  return { busy: values[0] + values[1] + values[2] + values[5] + values[6], total: values.reduce((a, b) => a + b, 0) };
-}
 async function cpuSnapshot(db, servicePid) {
-  const backends = (await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows;
-  const sum = (pids) => pids.reduce((n, pid) => n + cpuTicks(pid), 0);
-  return {
-    service: cpuTicks(servicePid),
-    postgres: sum(backends.map((r) => r.pid)),
-    kafka: sum(kafkaBrokerPids()),
-    bench: cpuTicks(process.pid),
-    machine: machineTicks(),
-  };
+  return snapshot({
+    service: [servicePid],
+    postgres: await postgresBackendPids(db),
+    kafka: kafkaBrokerPids(brokers),
+    bench: [process.pid],
+  });
 }
 function cpuPerEvent(before, after, events) {
-  const ms = (key) => +(((after[key] - before[key]) * CLOCK_TICK_MS) / events).toFixed(2);
-  const busy = after.machine.busy - before.machine.busy;
+  const ms = cpuMsPer(before, after, events);
   return {
-    serviceMs: ms('service'),
-    postgresMs: ms('postgres'),
-    kafkaBrokerMs: ms('kafka'),
-    benchProducerMs: ms('bench'),
-    machineBusyMs: +((busy * CLOCK_TICK_MS) / events).toFixed(2),
-    machineBusyPercent: Math.round((100 * busy) / (after.machine.total - before.machine.total)),
+    serviceMs: ms.service,
+    postgresMs: ms.postgres,
+    kafkaBrokerMs: ms.kafka,
+    benchProducerMs: ms.bench,
+    machineBusyMs: ms.machineBusy,
+    machineBusyPercent: ms.machineBusyPercent,
   };
 }
 

@@ -14,14 +14,21 @@ import {
   type HandledEvent,
 } from './event-handler';
 
-const MARK_SEEN_SQL = `
-INSERT INTO inbox (consumer_group, event_id, topic, partition, "offset")
-SELECT $1, e, $2, $3, o FROM unnest($4::uuid[], $5::bigint[]) AS t(e, o)
-ON CONFLICT DO NOTHING RETURNING event_id`;
-
-const LOCK_SEQUENCES_SQL = `
-SELECT subject, last_sequence FROM inbox_sequence
-WHERE consumer_group = $1 AND topic = $2 AND subject = ANY($3::text[]) FOR UPDATE`;
+// One round trip: record the chunk's events as seen (returning the new ones) and lock the per-subject
+// sequence rows of its subjects until commit.
+const MARK_SEEN_AND_LOCK_SQL = `
+WITH seen AS (
+  INSERT INTO inbox (consumer_group, event_id, topic, partition, "offset")
+  SELECT $1, e, $2, $3, o FROM unnest($4::uuid[], $5::bigint[]) AS t(e, o)
+  ON CONFLICT DO NOTHING RETURNING event_id
+),
+locked AS (
+  SELECT subject, last_sequence FROM inbox_sequence
+  WHERE consumer_group = $1 AND topic = $2 AND subject = ANY($6::text[]) FOR UPDATE
+)
+SELECT event_id::text AS fresh, NULL AS subject, NULL::bigint AS last_sequence FROM seen
+UNION ALL
+SELECT NULL, subject, last_sequence FROM locked`;
 
 const SAVE_SEQUENCES_SQL = `
 INSERT INTO inbox_sequence (consumer_group, topic, subject, last_sequence)
@@ -161,23 +168,25 @@ export class InboxConsumer {
 
   private async handleChunk(definition: ConsumerDefinition, topic: string, items: Decoded[], manager: EntityManager): Promise<Outcome[]> {
     const { groupId } = definition;
-    const fresh = new Set(
-      (
-        await queryRows<{ event_id: string }>(manager, MARK_SEEN_SQL, [
-          groupId,
-          topic,
-          items[0].message.partition,
-          items.map((i) => i.event.id),
-          items.map((i) => i.message.offset),
-        ])
-      ).map((r) => r.event_id),
+    const rows = await queryRows<{ fresh: string | null; subject: string | null; last_sequence: string | null }>(
+      manager,
+      MARK_SEEN_AND_LOCK_SQL,
+      [
+        groupId,
+        topic,
+        items[0].message.partition,
+        items.map((i) => i.event.id),
+        items.map((i) => i.message.offset),
+        [...new Set(items.map((i) => i.event.subject))],
+      ],
     );
-    const subjects = [...new Set(items.filter((i) => fresh.has(i.event.id)).map((i) => i.event.subject))];
+    const fresh = new Set<string>();
     const last = new Map<string, number>();
-    if (subjects.length > 0) {
-      const rows = await queryRows<{ subject: string; last_sequence: number }>(manager, LOCK_SEQUENCES_SQL, [groupId, topic, subjects]);
-      for (const row of rows) last.set(row.subject, Number(row.last_sequence));
+    for (const row of rows) {
+      if (row.fresh !== null) fresh.add(row.fresh);
+      else last.set(row.subject!, Number(row.last_sequence));
     }
+    const advanced = new Set<string>();
     const anomalies: Anomaly[] = [];
     const outcomes: Outcome[] = [];
     const batch: HandledEvent[] = [];
@@ -197,6 +206,7 @@ export class InboxConsumer {
       const gap = event.sequence > expected;
       if (gap) anomalies.push({ event, kind: 'gap', expected });
       last.set(event.subject, event.sequence);
+      advanced.add(event.subject);
       if (!consumed) {
         outcomes.push('skipped');
         continue;
@@ -207,7 +217,10 @@ export class InboxConsumer {
       outcomes.push('handled');
     }
     if ('handleBatch' in definition && batch.length > 0) await (definition.handleBatch as BatchEventHandler)(batch, manager);
-    if (last.size > 0) await manager.query(SAVE_SEQUENCES_SQL, [groupId, topic, [...last.keys()], [...last.values()]]);
+    if (advanced.size > 0) {
+      const subjects = [...advanced];
+      await manager.query(SAVE_SEQUENCES_SQL, [groupId, topic, subjects, subjects.map((subject) => last.get(subject))]);
+    }
     if (anomalies.length > 0) await this.recordAnomalies(manager, groupId, topic, anomalies);
     return outcomes;
   }

@@ -20,24 +20,27 @@ interface OutboxRow {
   payload: string;
 }
 
-const PENDING_SUBJECTS_SQL = `
-SELECT subject FROM outbox WHERE published_at IS NULL
-GROUP BY subject ORDER BY min(position) LIMIT $1`;
-
-// A subject's events go out in sequence order only if one relay at a time owns the subject:
-// SKIP LOCKED alone would let a second relay publish event n+1 while n is locked by the first.
-// Candidates are over-fetched so a relay skips the subjects other relays own; the LIMIT stops locking early.
-const LOCK_SUBJECTS_SQL = `
-SELECT s AS subject FROM unnest($1::text[]) AS s
-WHERE pg_try_advisory_xact_lock(hashtext('siaga_outbox_' || current_schema()), hashtext(s))
-LIMIT $2`;
-
-const PENDING_ROWS_SQL = `
+// One statement claims a round: the oldest pending subjects, of those the ones this relay can own, and their
+// pending events in sequence order. A subject's events go out in order only if one relay at a time owns the
+// subject: SKIP LOCKED alone would let a second relay publish event n+1 while n is locked by the first. The
+// candidates are over-fetched so a relay skips subjects other relays own; the LIMIT stops locking early.
+const CLAIM_SQL = `
+WITH candidates AS MATERIALIZED (
+  SELECT subject FROM outbox WHERE published_at IS NULL
+  GROUP BY subject ORDER BY min(position) LIMIT $1
+),
+owned AS MATERIALIZED (
+  SELECT subject FROM candidates
+  WHERE pg_try_advisory_xact_lock(hashtext('siaga_outbox_' || current_schema()), hashtext(subject))
+  LIMIT $2
+)
 SELECT id, subject, topic, sequence, type, source, time, payload::text AS payload FROM outbox
-WHERE published_at IS NULL AND subject = ANY($1::text[])
+WHERE published_at IS NULL AND subject IN (SELECT subject FROM owned)
 ORDER BY subject, topic, sequence
 LIMIT $2
 FOR UPDATE SKIP LOCKED`;
+
+const ANY_PENDING_SQL = `SELECT EXISTS (SELECT 1 FROM outbox WHERE published_at IS NULL) AS pending`;
 
 const MARK_PUBLISHED_SQL = `UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`;
 const PURGE_SQL = `DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`;
@@ -90,7 +93,7 @@ export class OutboxRelay {
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const { published, busy } = await this.publishBatch();
+      const { published, busy } = await this.publishBatch(true);
       total += published;
       if (published === 0 && !busy) return total;
       if (published === 0) await new Promise((resolve) => setTimeout(resolve, 20)); // others own what is left
@@ -165,30 +168,23 @@ export class OutboxRelay {
     }
   }
 
-  /** One round: `busy` when events are pending but every candidate subject is owned by another relay. */
-  private async publishBatch(): Promise<{ published: number; busy: boolean }> {
+  /** One round; with `askIfBusy`, `busy` tells whether events are pending that other relays own right now. */
+  private async publishBatch(askIfBusy = false): Promise<{ published: number; busy: boolean }> {
     const runner: QueryRunner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       const batch = this.config.outboxBatchSize;
-      const candidates = await queryRows<{ subject: string }>(runner, PENDING_SUBJECTS_SQL, [batch * 4]);
-      if (candidates.length === 0) {
-        await runner.commitTransaction();
-        return { published: 0, busy: false };
-      }
-      const owned = await queryRows<{ subject: string }>(runner, LOCK_SUBJECTS_SQL, [candidates.map((c) => c.subject), batch]);
-      const rows =
-        owned.length === 0
-          ? []
-          : await queryRows<OutboxRow>(runner, PENDING_ROWS_SQL, [owned.map((o) => o.subject), this.config.outboxBatchSize]);
+      const rows = await queryRows<OutboxRow>(runner, CLAIM_SQL, [batch * 4, batch]);
       if (rows.length > 0) {
         await this.bus.publish(rows.map((row) => this.toMessage(row)));
         await runner.query(MARK_PUBLISHED_SQL, [rows.map((r) => r.id)]);
       }
+      // Nothing claimed: either nothing is pending, or other relays own all of it (asked only then).
+      const busy = askIfBusy && rows.length === 0 && (await queryRows<{ pending: boolean }>(runner, ANY_PENDING_SQL))[0].pending;
       await runner.commitTransaction();
       messagingMetrics.outboxPublished.inc(rows.length);
-      return { published: rows.length, busy: owned.length === 0 };
+      return { published: rows.length, busy };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
