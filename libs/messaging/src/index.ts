@@ -9,4 +9,5 @@ export * from './messaging.metrics';
 export * from './messaging.module';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
+export * from './outbox/outbox-payload-json.migration';
 export * from './bus/broker-readiness';
