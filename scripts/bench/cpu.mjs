@@ -34,23 +34,35 @@ export function machineTicks() {
   return { busy: values[0] + values[1] + values[2] + values[5] + values[6], total: values.reduce((a, b) => a + b, 0) };
 }
 
-/** PostgreSQL backends serving the database `db` is connected to (the services under test), but not `db` itself. */
-export async function postgresBackendPids(db) {
-  const { rows } = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+/**
+ * PostgreSQL backends serving the database `db` is connected to (the services under test), but not `db` itself;
+ * with `applicationPrefix`, only those of one service (its connections are named `siaga-<schema>...`).
+ */
+export async function postgresBackendPids(db, applicationPrefix = '') {
+  const { rows } = await db.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND starts_with(application_name, $1)`,
+    [applicationPrefix],
+  );
   return rows.map((r) => r.pid);
 }
 
-/** Ticks of each named group of pids, plus the machine's; compare two with `cpuMsPer`. */
+/** Ticks of each pid of each named group, plus the machine's; compare two with `cpuMsPer`. */
 export function cpuSnapshot(groups) {
-  const sum = (pids) => pids.reduce((n, pid) => n + cpuTicks(pid), 0);
-  return { ...Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, sum(pids)])), machine: machineTicks() };
+  const ticksByPid = (pids) => Object.fromEntries(pids.map((pid) => [pid, cpuTicks(pid)]));
+  return { ...Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, ticksByPid(pids)])), machine: machineTicks() };
 }
 
-/** CPU milliseconds per unit of work of each group between two snapshots, and how busy the machine was. */
+/**
+ * CPU milliseconds per unit of work of each group between two snapshots, and how busy the machine was. A process
+ * that started in between counts from its start; one that ended in between is missed (pools open and close
+ * PostgreSQL connections under load), so a group never comes out negative.
+ */
 export function cpuMsPer(before, after, units) {
   const out = {};
   for (const name of Object.keys(after)) {
-    if (name !== 'machine') out[name] = +(((after[name] - (before[name] ?? 0)) * CLOCK_TICK_MS) / units).toFixed(2);
+    if (name === 'machine') continue;
+    const ticks = Object.entries(after[name]).reduce((sum, [pid, t]) => sum + Math.max(0, t - (before[name]?.[pid] ?? 0)), 0);
+    out[name] = +((ticks * CLOCK_TICK_MS) / units).toFixed(2);
   }
   const busy = after.machine.busy - before.machine.busy;
   out.machineBusy = +((busy * CLOCK_TICK_MS) / units).toFixed(2);

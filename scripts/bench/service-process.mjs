@@ -1,8 +1,11 @@
 // Starts one built service (dist/) as a child process for a benchmark and waits until it is ready.
+// BENCH_NODE_ARGS: extra node flags for the services, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 import { spawn } from 'node:child_process';
 
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 export async function spawnService(name, env) {
-  const child = spawn(process.execPath, [`dist/services/${name}/src/main.js`], {
+  const child = spawn(process.execPath, [...nodeArgs, `dist/services/${name}/src/main.js`], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

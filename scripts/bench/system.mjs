@@ -8,12 +8,18 @@
 //    hospital, and the hospital's accept → the escort offered to police and volunteers (referral's registry
 //    is the demo regency, loaded with the referral seed);
 //  - peak RSS of each service.
-// Usage: npm run build && node scripts/bench/system.mjs [--rates 50,200,500,1000] [--seconds 10]
+//  - before the measured rounds, a warm-up round (not reported) at 50/s: JIT, connection pools and consumer
+//    groups settle as in a system that has been running;
+//  - each woman gets --visits-per-woman visits in a round (2 by default: a regency's visits are spread over many
+//    women; 20 piles a tenth of a second's visits on one row lock).
+// Usage: npm run build && node scripts/bench/system.mjs [--rates 50,200,500,1000] [--seconds 10] [--warmup-seconds 5]
+//        [--visits-per-woman 2]
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import kafkajs from 'kafkajs';
 import pg from 'pg';
-import { cpuMsPer, cpuSnapshot, kafkaBrokerPids, postgresBackendPids } from '#bench/cpu.mjs';
+import { cpuMsPer, cpuSnapshot, kafkaBrokerPids, machineTicks, postgresBackendPids } from '#bench/cpu.mjs';
 import { startKafka } from '../kafka/kafka.mjs';
 import { spawnSync } from 'node:child_process';
 import { DEMO_USERS } from '../lib/demo.mjs';
@@ -29,6 +35,8 @@ const RATES = arg('rates', '50,200,500,1000').split(',').map(Number);
 const DISPATCHES = Number(arg('dispatches', '20'));
 const SECONDS = Number(arg('seconds', '10'));
 const MAX_IN_FLIGHT = Number(arg('connections', '128'));
+const WARMUP_SECONDS = Number(arg('warmup-seconds', '5'));
+const VISITS_PER_WOMAN = Number(arg('visits-per-woman', '2'));
 const id = randomBytes(3).toString('hex');
 const prefix = `bench${id}.`;
 const secret = randomBytes(32).toString('base64url');
@@ -101,21 +109,44 @@ await consumer.run({
 const hc = randomUUID();
 const village = '35.10.20.2001';
 const midwife = await mintToken({ sub: randomUUID(), role: 'midwife', hc, villages: [village] }, { secret });
-// Never throws: a refused or timed-out request is an error in the table (status 0), not the end of the run.
-const post = async (path, body, token = midwife, base = registration) => {
-  try {
-    const response = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const json = await response.json().catch(() => null);
-    return { status: response.status, body: json, at: performance.now() };
-  } catch (error) {
-    return { status: 0, body: null, error: String(error?.cause?.code ?? error), at: performance.now() };
-  }
-};
+// node:http on keep-alive sockets: the load generator shares the machine with the system, and fetch() cost it
+// about twice the CPU per request. Never throws: a refused or timed-out request is an error in the table
+// (status 0), not the end of the run.
+const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT });
+const post = (path, body, token = midwife, base = registration) =>
+  new Promise((resolve) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const request = http.request(
+      `${base}${path}`,
+      {
+        method: 'POST',
+        agent,
+        timeout: 30_000,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(payload === undefined
+            ? { 'content-length': 0 }
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+        },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          let json = null;
+          try {
+            json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            // not JSON: the status tells
+          }
+          resolve({ status: response.statusCode, body: json, at: performance.now() });
+        });
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', (error) => resolve({ status: 0, body: null, error: String(error?.code ?? error), at: performance.now() }));
+    request.end(payload);
+  });
 /** Runs `task` for 0..n-1 with at most `width` at once. */
 const inParallel = async (n, width, task) => {
   const out = new Array(n);
@@ -130,19 +161,37 @@ const inParallel = async (n, width, task) => {
   );
   return out;
 };
+let assessmentsExpected = 0; // one per registration and per accepted visit
 const register = async () => {
   const response = await post('/pregnancies', woman());
   if (response.status !== 201)
     throw new Error(`registration failed: ${response.status} ${response.error ?? JSON.stringify(response.body)}`);
+  assessmentsExpected += 1;
   return response.body.id;
+};
+/**
+ * Waits until risk scoring has assessed everything sent so far and the machine has gone quiet (the other
+ * consumers have applied it too): a round starts on an idle pipeline, not on the backlog of its registrations.
+ */
+const settle = async () => {
+  const deadline = performance.now() + 120_000;
+  while (assessedAt.size < assessmentsExpected && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  for (let quietWindows = 0; quietWindows < 2 && performance.now() < deadline;) {
+    const before = machineTicks();
+    await new Promise((r) => setTimeout(r, 500));
+    const after = machineTicks();
+    quietWindows = (after.busy - before.busy) / (after.total - before.total) < 0.15 ? quietWindows + 1 : 0;
+  }
 };
 let serial = 0;
 const woman = () => {
   serial += 1;
+  // NIK: region, birth date (day + 40 for a woman), then a 4-digit number: unique for 18 × 9,999 women.
   const day = 10 + (serial % 18);
+  const number = 1 + Math.floor(serial / 18);
   return {
     mother: {
-      nik: `351020${day + 40}0599${String(serial).padStart(4, '0')}`,
+      nik: `351020${day + 40}0599${String(number).padStart(4, '0')}`,
       name: `Ibu Bench ${serial}`,
       birthDate: `1999-05-${day}`,
       phone: '+6280000000000',
@@ -223,22 +272,32 @@ if (hasAlerts && hasReferral && DISPATCHES > 0) {
 // Where each visit's CPU goes, per process group, over a whole round (sending and draining).
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
-const snapshotCpu = async () =>
-  cpuSnapshot({
+const snapshotCpu = async () => {
+  const backendsOf = {};
+  for (const s of running) backendsOf[`pg: ${s.name}`] = await postgresBackendPids(db, `siaga-${schemaOf(s.name)}`);
+  return cpuSnapshot({
     ...Object.fromEntries(running.map((s) => [s.name, [s.child.pid]])),
     postgres: await postgresBackendPids(db),
+    ...backendsOf,
     kafka: kafkaBrokerPids(brokers.split(',')),
     'bench client': [process.pid],
   });
+};
 const cpuRows = [];
 
 const rows = [];
-for (const rate of RATES) {
-  // Pregnancies for this round: every 10th visit is an emergency on a pregnancy of its own (one alert each).
-  const total = rate * SECONDS;
-  const pool = await inParallel(Math.max(20, Math.ceil(total / 20)), 8, register);
-  const emergencyPool = await inParallel(Math.ceil(total / 10), 8, register);
+const rounds = [
+  ...(WARMUP_SECONDS > 0 ? [{ rate: 50, seconds: WARMUP_SECONDS, warmup: true }] : []),
+  ...RATES.map((rate) => ({ rate, seconds: SECONDS })),
+];
+for (const { rate, seconds, warmup } of rounds) {
+  // Pregnancies for this round, registered just before it (the pipeline settles before it starts): routine
+  // visits, and every 10th visit an emergency on a pregnancy of its own (one alert each).
+  const total = rate * seconds;
+  const pool = await inParallel(Math.max(20, Math.ceil((total * 0.9) / VISITS_PER_WOMAN)), 16, register);
+  const emergencyPool = await inParallel(Math.ceil(total / 10), 16, register);
   progress(`rate ${rate}/s: ${pool.length + emergencyPool.length} pregnancies registered`);
+  await settle();
   const cpuBefore = await snapshotCpu();
   const results = [];
   const started = performance.now();
@@ -261,12 +320,18 @@ for (const rate of RATES) {
   progress(`rate ${rate}/s: ${results.length} visits sent`);
   const elapsed = (performance.now() - started) / 1000;
   const ok = results.filter((r) => r.status === 201);
+  assessmentsExpected += ok.length;
   // Wait for the pipeline to drain (at most 60 s).
   const deadline = performance.now() + 60_000;
   const assessedLatency = () => ok.map((r) => assessedAt.get(eventIdOfVisit.get(r.body.visitId)) - r.at).filter((x) => !Number.isNaN(x));
   while (performance.now() < deadline && assessedLatency().length < ok.length) await new Promise((r) => setTimeout(r, 200));
   const e2e = summarize(assessedLatency());
-  cpuRows.push({ offered: rate, ...cpuMsPer(cpuBefore, await snapshotCpu(), Math.max(1, ok.length)) });
+  const cpu = cpuMsPer(cpuBefore, await snapshotCpu(), Math.max(1, ok.length));
+  if (warmup) {
+    progress(`warm-up: ${ok.length} visits at ${rate}/s, not reported`);
+    continue;
+  }
+  cpuRows.push({ offered: rate, ...cpu });
   const alertLatency = ok
     .filter((r) => r.emergency)
     .map((r) => alertedAt.get(r.pregnancyId) - r.at)
@@ -294,7 +359,7 @@ const rss = Object.fromEntries(
 await consumer.disconnect();
 await db.end();
 for (const s of running) await stopProcess(s);
-printTable(`pipeline, ${SECONDS} s per offered rate (ms)`, rows);
+printTable(`pipeline, ${SECONDS} s per offered rate, ${VISITS_PER_WOMAN} visits per woman, after a ${WARMUP_SECONDS} s warm-up (ms)`, rows);
 const dispatchRows = Object.entries(dispatch)
   .filter(([, samples]) => samples.length > 0)
   .map(([step, samples]) => ({ step, ...summarize(samples) }));
@@ -304,6 +369,16 @@ printTable('peak RSS per service', [rss]);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   `bench/results/system-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-  JSON.stringify({ rows, cpu: cpuRows, dispatch: dispatchRows, rss }, null, 2),
+  JSON.stringify(
+    {
+      options: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, visitsPerWoman: VISITS_PER_WOMAN },
+      rows,
+      cpu: cpuRows,
+      dispatch: dispatchRows,
+      rss,
+    },
+    null,
+    2,
+  ),
 );
 process.exit(0);

@@ -60,6 +60,12 @@ export interface AccessLogEntry {
   requestId: string;
 }
 
+interface QueuedRecords {
+  records: AccessRecord[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 @Injectable()
 export class AccessAudit implements OnModuleDestroy {
   /**
@@ -68,6 +74,8 @@ export class AccessAudit implements OnModuleDestroy {
    * deadlocks as soon as every connection is held by a request waiting for its audit write.
    */
   private readonly pool: Pool;
+  private readonly queued: QueuedRecords[] = [];
+  private writing = false;
 
   constructor(private readonly dataSource: DataSource) {
     const options = dataSource.options as { url?: string; extra?: { options?: string; application_name?: string } };
@@ -75,7 +83,7 @@ export class AccessAudit implements OnModuleDestroy {
       connectionString: options.url,
       options: options.extra?.options,
       application_name: `${options.extra?.application_name ?? 'siaga'}-audit`,
-      max: 3,
+      max: 1, // one write at a time; records queue behind it (see record)
       connectionTimeoutMillis: 10_000,
     });
     this.pool.on('error', () => undefined); // a broken idle connection is replaced on next use
@@ -85,9 +93,41 @@ export class AccessAudit implements OnModuleDestroy {
     await this.pool.end();
   }
 
-  /** Written outside the caller's transaction: a denial is kept even though the request fails. */
-  async record(...records: AccessRecord[]): Promise<void> {
-    if (records.length === 0) return;
+  /**
+   * Written outside the caller's transaction: a denial is kept even though the request fails. Resolves once
+   * the record is committed. Records that arrive while a write is in flight go together in the next one
+   * (group commit): under load one INSERT and one commit carry many requests' records, at no added wait.
+   */
+  record(...records: AccessRecord[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.queued.push({ records, resolve, reject });
+      this.writeQueued();
+    });
+  }
+
+  private writeQueued(): void {
+    if (this.writing || this.queued.length === 0) return;
+    this.writing = true;
+    const batch = this.queued.splice(0);
+    void this.writeBatch(batch).finally(() => {
+      this.writing = false;
+      this.writeQueued();
+    });
+  }
+
+  /** One INSERT for the batch; if it fails, each caller's records alone, so one bad record fails only its caller. */
+  private async writeBatch(batch: QueuedRecords[]): Promise<void> {
+    try {
+      await this.insert(batch.flatMap((b) => b.records));
+      batch.forEach((b) => b.resolve());
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error);
+      for (const b of batch) await this.insert(b.records).then(b.resolve, b.reject);
+    }
+  }
+
+  private async insert(records: AccessRecord[]): Promise<void> {
     const column = <T>(pick: (r: AccessRecord) => T) => records.map(pick);
     await this.pool.query(INSERT_SQL, [
       column((r) => r.actor.userId),

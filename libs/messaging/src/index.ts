@@ -9,5 +9,6 @@ export * from './messaging.metrics';
 export * from './messaging.module';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
-export * from './outbox/outbox-payload-json.migration';
+export * from './messaging.migrations';
+export * from './outbox/outbox-commit.subscriber';
 export * from './bus/broker-readiness';

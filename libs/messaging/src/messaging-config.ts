@@ -6,14 +6,14 @@ export interface MessagingConfig {
   /** Prepended to every topic name: lets test runs and tenants share one broker without colliding. */
   topicPrefix: string;
   topicPartitions: number;
-  /** Safety-net poll of the outbox when no NOTIFY arrives. */
+  /** Poll of the outbox for events committed by other processes (this process's commits wake the relay at once). */
   outboxPollMs: number;
   outboxBatchSize: number;
   consumerMaxAttempts: number;
   /** Events of one partition handled in one inbox transaction (fewer round trips under load). */
   consumerBatchSize: number;
-  /** After a NOTIFY, wait this long so one relay round carries the events of several transactions. */
-  outboxNotifyDelayMs: number;
+  /** After a commit that appended events, wait this long so one relay round carries several transactions' events. */
+  outboxWakeDelayMs: number;
   /**
    * Check each outgoing event against its contract before it is written (a producer bug fails its own
    * transaction). On in tests, where it catches contract drift before it ships; off by default at run
@@ -34,7 +34,7 @@ export function messagingConfigFromEnv(service: string, env: NodeJS.ProcessEnv =
     outboxBatchSize: Number(env.OUTBOX_BATCH_SIZE ?? 500),
     consumerMaxAttempts: Number(env.CONSUMER_MAX_ATTEMPTS ?? 5),
     consumerBatchSize: Number(env.CONSUMER_BATCH_SIZE ?? 100),
-    outboxNotifyDelayMs: Number(env.OUTBOX_NOTIFY_DELAY_MS ?? 5),
+    outboxWakeDelayMs: Number(env.OUTBOX_WAKE_DELAY_MS ?? 5),
     validateOutgoing: env.OUTBOX_VALIDATE === 'true',
   };
 }

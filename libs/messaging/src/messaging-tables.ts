@@ -77,5 +77,3 @@ DROP FUNCTION outbox_notify();
 DROP TABLE event_sequence;
 DROP TABLE outbox;
 `;
-
-export const outboxChannel = (schema: string): string => `siaga_outbox_${schema}`;

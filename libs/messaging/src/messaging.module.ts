@@ -16,6 +16,7 @@ import type { ConsumerDefinition } from './inbox/event-handler';
 import { InboxConsumer } from './inbox/inbox.consumer';
 import { KafkaMessageBus } from './kafka/kafka-message-bus';
 import { MESSAGING_CONFIG, messagingConfigFromEnv, resolveTopic, type MessagingConfig } from './messaging-config';
+import { OutboxCommitSubscriber } from './outbox/outbox-commit.subscriber';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 import type { Subscription } from './bus/message-bus';
@@ -36,9 +37,9 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
     @Inject(MESSAGING_CONFIG) private readonly config: MessagingConfig,
     @Inject(LOGGER) rootLogger: Logger,
   ) {
-    const options = dataSource.options as { url?: string; schema?: string };
     this.logger = rootLogger.child({ component: 'messaging' });
-    this.relay = new OutboxRelay(dataSource, bus, config, options.url ?? '', options.schema ?? 'public', this.logger);
+    this.relay = new OutboxRelay(dataSource, bus, config, this.logger);
+    dataSource.subscribers.push(new OutboxCommitSubscriber(() => this.relay.wakeSoon()));
     this.inbox = new InboxConsumer(bus, transactions, config, this.logger);
   }
 

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { CE_HEADERS, TOPICS } from '@siaga/contracts';
 import { KafkaMessageBus, MESSAGING_TABLES_UP, OutboxRelay, OutboxWriter, messagingConfigFromEnv } from '@siaga/messaging';
 import { createLogger } from '@siaga/observability';
-import { databaseConfigFromEnv, dataSourceOptions, ensureDatabaseAndSchema } from '@siaga/persistence';
-import { KafkaProbe, isolateTestFile } from '@siaga/testing';
-import { DataSource } from 'typeorm';
+import { KafkaProbe, isolateTestFile, openTestDataSource } from '@siaga/testing';
+import type { DataSource } from 'typeorm';
 
 /**
  * Several relay instances drain one outbox at once (as several replicas of a service would):
@@ -20,11 +19,7 @@ describe('outbox relay with several instances', () => {
   const buses: KafkaMessageBus[] = [];
 
   beforeAll(async () => {
-    const db = databaseConfigFromEnv(schema);
-    await ensureDatabaseAndSchema(db.url, db.schema);
-    dataSource = new DataSource({ ...dataSourceOptions(db, { entities: [], migrations: [] }), migrationsRun: false });
-    await dataSource.initialize();
-    await dataSource.query(MESSAGING_TABLES_UP);
+    dataSource = await openTestDataSource(schema, MESSAGING_TABLES_UP);
     probe = new KafkaProbe();
     await probe.watch([topic]);
   });
@@ -60,7 +55,7 @@ describe('outbox relay with several instances', () => {
     const relays = [0, 1, 2].map(() => {
       const bus = new KafkaMessageBus(config.brokers, config.clientId, logger);
       buses.push(bus);
-      return new OutboxRelay(dataSource, bus, config, databaseConfigFromEnv(schema).url, schema, logger);
+      return new OutboxRelay(dataSource, bus, config, logger);
     });
     const published = await Promise.all(relays.map((r) => r.drain()));
     expect(published.reduce((a, b) => a + b, 0)).toBe(SUBJECTS * EVENTS_EACH);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MESSAGING_TABLES_UP, OutboxWriter, messagingConfigFromEnv } from '@siaga/messaging';
-import { databaseConfigFromEnv, dataSourceOptions, ensureDatabaseAndSchema } from '@siaga/persistence';
-import { isolateTestFile } from '@siaga/testing';
-import { DataSource } from 'typeorm';
+import { isolateTestFile, openTestDataSource } from '@siaga/testing';
+import type { DataSource } from 'typeorm';
 
 describe('outbox writer', () => {
   const { schema } = isolateTestFile('messaging');
@@ -10,11 +9,7 @@ describe('outbox writer', () => {
   let sut: OutboxWriter;
 
   beforeAll(async () => {
-    const db = databaseConfigFromEnv(schema);
-    await ensureDatabaseAndSchema(db.url, db.schema);
-    dataSource = new DataSource({ ...dataSourceOptions(db, { entities: [], migrations: [] }), migrationsRun: false });
-    await dataSource.initialize();
-    await dataSource.query(MESSAGING_TABLES_UP);
+    dataSource = await openTestDataSource(schema, MESSAGING_TABLES_UP);
     sut = new OutboxWriter({ ...messagingConfigFromEnv('outbox-writer-test'), validateOutgoing: true });
   });
 

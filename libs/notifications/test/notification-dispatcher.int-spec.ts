@@ -11,9 +11,8 @@ import {
   type NotificationsConfig,
 } from '@siaga/notifications';
 import { createLogger } from '@siaga/observability';
-import { databaseConfigFromEnv, dataSourceOptions, ensureDatabaseAndSchema } from '@siaga/persistence';
-import { eventually, isolateTestFile } from '@siaga/testing';
-import { DataSource } from 'typeorm';
+import { eventually, isolateTestFile, openTestDataSource } from '@siaga/testing';
+import type { DataSource } from 'typeorm';
 
 interface Hit {
   path: string;
@@ -48,11 +47,7 @@ describe('notification dispatcher (real PostgreSQL, real HTTP receiver)', () => 
   const dispatchers: NotificationDispatcher[] = [];
 
   beforeAll(async () => {
-    const db = databaseConfigFromEnv(schema);
-    await ensureDatabaseAndSchema(db.url, db.schema);
-    dataSource = new DataSource({ ...dataSourceOptions(db, { entities: [], migrations: [] }), migrationsRun: false });
-    await dataSource.initialize();
-    await dataSource.query(NOTIFICATION_TABLES_UP);
+    dataSource = await openTestDataSource(schema, NOTIFICATION_TABLES_UP);
 
     receiver = createServer((req, res) => {
       let raw = '';

@@ -9,42 +9,14 @@ import {
   type PregnancyAssessedV1,
   type PregnancySnapshotV1,
 } from '@siaga/contracts';
-import type { KafkaProbe, ProbedMessage } from '@siaga/testing';
+import { aPregnancySnapshot, isoDaysAgo, SEMPU_VILLAGE, type KafkaProbe, type ProbedMessage } from '@siaga/testing';
 
-export const SEMPU_VILLAGE = '35.10.20.2001';
+export { SEMPU_VILLAGE };
 export const OTHER_VILLAGE = '35.10.20.2002';
-
-const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** A second pregnancy at 20 weeks in Sempu, as registration's snapshot carries her. */
 export function aSnapshot(overrides: Partial<PregnancySnapshotV1> = {}): PregnancySnapshotV1 {
-  const hpht = daysAgo(140);
-  return {
-    pregnancyId: randomUUID(),
-    motherId: randomUUID(),
-    motherName: 'Ibu Siti Aminah',
-    motherBirthDate: '1995-04-12',
-    villageCode: SEMPU_VILLAGE,
-    villageName: 'Sempu',
-    districtName: 'Sempu',
-    healthCenterId: randomUUID(),
-    midwifeId: randomUUID(),
-    heightCm: 152,
-    hpht,
-    hpl: new Date(Date.parse(hpht) + 280 * 86_400_000).toISOString().slice(0, 10),
-    conditions: [],
-    history: {
-      gravida: 2,
-      para: 1,
-      abortus: 0,
-      livingChildren: 1,
-      previousCaesarean: false,
-      forcepsOrVacuum: false,
-      manualPlacentaRemoval: false,
-      infusionOrTransfusion: false,
-    },
-    ...overrides,
-  };
+  return aPregnancySnapshot({ hpht: isoDaysAgo(140), motherName: 'Ibu Siti Aminah', ...overrides });
 }
 
 export const finding = (ruleId: string, facts: Record<string, unknown> = {}): FindingV1 => ({

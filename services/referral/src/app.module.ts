@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@siaga/auth';
 import { HttpModule } from '@siaga/http';
-import { brokerReadiness, MessageBus, MessagingModule, OutboxPayloadJson1765000000000 } from '@siaga/messaging';
+import { brokerReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { NotificationsModule } from '@siaga/notifications';
 import { ObservabilityModule } from '@siaga/observability';
 import { PersistenceModule, databaseConfigFromEnv, dataSourceOptions, databaseReadiness } from '@siaga/persistence';
@@ -37,7 +37,7 @@ export const ReferralDatabase = TypeOrmModule.forRootAsync({
   useFactory: () =>
     dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
       entities: [],
-      migrations: [InitialSchema1764600000000, OutboxPayloadJson1765000000000],
+      migrations: [InitialSchema1764600000000, ...MESSAGING_MIGRATIONS],
     }),
 });
 

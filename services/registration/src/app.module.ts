@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@siaga/auth';
 import { HttpModule } from '@siaga/http';
-import { brokerReadiness, MessageBus, MessagingModule, OutboxPayloadJson1765000000000 } from '@siaga/messaging';
+import { brokerReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { ObservabilityModule } from '@siaga/observability';
 import { PersistenceModule, databaseConfigFromEnv, dataSourceOptions, databaseReadiness } from '@siaga/persistence';
 import { DataSource } from 'typeorm';
@@ -34,7 +34,7 @@ export const SCHEMA = 'registration';
       useFactory: () =>
         dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
           entities: [MotherEntity, PregnancyEntity, VisitEntity],
-          migrations: [InitialSchema1764300000000, OverdueFrom1764500000000, ReferralOutcome1764800000000, OutboxPayloadJson1765000000000],
+          migrations: [InitialSchema1764300000000, OverdueFrom1764500000000, ReferralOutcome1764800000000, ...MESSAGING_MIGRATIONS],
         }),
     }),
     PersistenceModule,

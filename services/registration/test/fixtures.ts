@@ -1,9 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { anObstetricHistory, isoDaysAgo, SEMPU_VILLAGE } from '@siaga/testing';
 
-export const SEMPU_VILLAGE = '35.10.20.2001';
+export { SEMPU_VILLAGE };
 export const OTHER_VILLAGE = '35.10.20.2002';
-
-const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** A NIK from Sempu (35.10.20) that matches the birth date, women's day + 40, unique serial. */
 export function nikFor(birthDate: string): string {
@@ -27,20 +26,9 @@ export function registrationBody(overrides: { birthDate?: string; villageCode?: 
         regencyName: 'Kabupaten Banyuwangi',
       },
     },
-    history: {
-      gravida: 2,
-      para: 1,
-      abortus: 0,
-      livingChildren: 1,
-      previousCaesarean: false,
-      forcepsOrVacuum: false,
-      manualPlacentaRemoval: false,
-      infusionOrTransfusion: false,
-      lastBirthDate: '2022-03-01',
-      marriageDate: '2019-01-01',
-    },
+    history: anObstetricHistory({ lastBirthDate: '2022-03-01', marriageDate: '2019-01-01' }),
     heightCm: 152,
-    hpht: daysAgo(overrides.hphtDaysAgo ?? 70),
+    hpht: isoDaysAgo(overrides.hphtDaysAgo ?? 70),
     conditions: [],
     birthPlan: { place: 'Puskesmas Sempu', attendant: 'bidan', bloodDonors: ['Suami', 'Kakak'] },
   };

@@ -11,7 +11,7 @@ import { DEFAULT_RESCORE_BATCH, RescoreService } from './rescore/rescore.service
  * CLI: re-score every open pregnancy after a rule-set change.
  *   node dist/services/risk-scoring/src/rescore.js [--batch-size 500]
  * It only writes (assessments + outbox rows, same database and schema as the service); the running
- * service's outbox relay publishes them, woken by NOTIFY. No HTTP server, no consumers, no broker needed.
+ * service's outbox relay publishes them at its next poll (OUTBOX_POLL_MS). No HTTP server, no consumers, no broker needed.
  */
 
 /** The outbox writer without the relay and consumers MessagingModule would start. */

@@ -10,51 +10,26 @@ import {
   type PregnancyAssessedV1,
   type PregnancySnapshotV1,
 } from '@siaga/contracts';
-import type { KafkaProbe, ProbedMessage } from '@siaga/testing';
+import { aPregnancySnapshot, anObstetricHistory, isoDaysAgo, SEMPU_VILLAGE, type KafkaProbe, type ProbedMessage } from '@siaga/testing';
 
-export const SEMPU_VILLAGE = '35.10.20.2001';
+export { SEMPU_VILLAGE };
 export const OTHER_VILLAGE = '35.10.20.2002';
 export const healthCenterId = randomUUID();
 
-const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-export const today = (): string => daysAgo(0);
+export const today = (): string => isoDaysAgo(0);
 
 /** A healthy second pregnancy at 10 weeks: KSPR 2 (KRR), no findings, until a test says otherwise. */
 export function aSnapshot(
   overrides: Partial<Omit<PregnancySnapshotV1, 'history'>> & { history?: Partial<ObstetricHistoryV1> } = {},
 ): PregnancySnapshotV1 {
   const { history, ...rest } = overrides;
-  const hpht = daysAgo(70);
-  return {
-    pregnancyId: randomUUID(),
-    motherId: randomUUID(),
-    motherName: 'Ibu Contoh',
-    motherBirthDate: '1995-04-12',
-    villageCode: SEMPU_VILLAGE,
-    villageName: 'Sempu',
-    districtName: 'Sempu',
+  return aPregnancySnapshot({
+    hpht: isoDaysAgo(70),
     healthCenterId,
-    midwifeId: randomUUID(),
     heightCm: 155,
-    hpht,
-    hpl: new Date(Date.parse(hpht) + 280 * 86_400_000).toISOString().slice(0, 10),
-    conditions: [],
     ...rest,
-    history: {
-      gravida: 2,
-      para: 1,
-      abortus: 0,
-      stillbirths: 0,
-      livingChildren: 1,
-      previousCaesarean: false,
-      forcepsOrVacuum: false,
-      manualPlacentaRemoval: false,
-      infusionOrTransfusion: false,
-      lastBirthDate: daysAgo(4 * 365),
-      marriageDate: '2018-01-01',
-      ...history,
-    },
-  };
+    history: anObstetricHistory({ stillbirths: 0, lastBirthDate: isoDaysAgo(4 * 365), marriageDate: '2018-01-01', ...history }),
+  });
 }
 
 /** A normal visit today, every measurement taken. */

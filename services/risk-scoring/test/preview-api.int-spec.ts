@@ -1,30 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { MessagingLifecycle } from '@siaga/messaging';
-import { isolateTestFile, startService, tokenFor, type ServiceUnderTest } from '@siaga/testing';
+import { aPreviewPregnancy, isolateTestFile, startService, tokenFor, type ServiceUnderTest } from '@siaga/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '@risk-scoring/app.module';
 import { SEMPU_VILLAGE, healthCenterId } from './fixtures';
 
 /** A what-if as a trainer would post it: no ids, no names; the woman of the emergency-visit example. */
 const aPreview = () => ({
-  pregnancy: {
-    motherBirthDate: '1996-05-07',
-    heightCm: 152,
-    hpht: '2026-01-05',
-    conditions: [],
-    history: {
-      gravida: 2,
-      para: 1,
-      abortus: 0,
-      livingChildren: 1,
-      previousCaesarean: false,
-      forcepsOrVacuum: false,
-      manualPlacentaRemoval: false,
-      infusionOrTransfusion: false,
-      lastBirthDate: '2022-03-01',
-      marriageDate: '2019-01-01',
-    },
-  },
+  pregnancy: aPreviewPregnancy(),
   visits: [{ visitDate: '2026-05-20', systolic: 170, diastolic: 115, dangerSigns: ['severe-headache'] }],
   asOf: '2026-06-01',
 });

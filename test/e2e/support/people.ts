@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { tokenFor } from '@siaga/testing';
+import { anObstetricHistory, isoDaysAgo, tokenFor } from '@siaga/testing';
 
 export const SEMPU = { code: '35.10.20.2001', name: 'Sempu', district: 'Sempu' };
 
@@ -15,8 +15,6 @@ export async function healthCenterStaff() {
     district: await tokenFor({ role: 'district' }),
   };
 }
-
-const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** A 25-year-old in her second pregnancy, nothing on the KSPR card but the baseline: KRR. */
 let serial = randomInt(1, 5000);
@@ -39,19 +37,7 @@ export function lowRiskWoman(hphtDaysAgo = 84) {
         regencyName: 'Kabupaten Banyuwangi',
       },
     },
-    history: {
-      gravida: 2,
-      para: 1,
-      abortus: 0,
-      stillbirths: 0,
-      livingChildren: 1,
-      previousCaesarean: false,
-      forcepsOrVacuum: false,
-      manualPlacentaRemoval: false,
-      infusionOrTransfusion: false,
-      lastBirthDate: isoDaysAgo(4 * 365 + hphtDaysAgo),
-      marriageDate: isoDaysAgo(7 * 365),
-    },
+    history: anObstetricHistory({ stillbirths: 0, lastBirthDate: isoDaysAgo(4 * 365 + hphtDaysAgo), marriageDate: isoDaysAgo(7 * 365) }),
     heightCm: 156,
     hpht: isoDaysAgo(hphtDaysAgo),
     conditions: [],

@@ -1,10 +1,8 @@
-import { Client } from 'pg';
 import { queryRows } from '@siaga/persistence';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { toCloudEventHeaders } from '../bus/cloud-events';
 import type { MessageBus, OutgoingMessage } from '../bus/message-bus';
 import type { Logger } from '@siaga/observability';
-import { outboxChannel } from '../messaging-tables';
 import { resolveTopic, type MessagingConfig } from '../messaging-config';
 import { messagingMetrics } from '../messaging.metrics';
 
@@ -46,11 +44,11 @@ const MARK_PUBLISHED_SQL = `UPDATE outbox SET published_at = now() WHERE id = AN
 const PURGE_SQL = `DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`;
 
 /**
- * Publishes committed outbox events to the broker. Woken by NOTIFY on insert, with a poll as the
- * safety net; safe to run in several instances at once (per-subject advisory locks keep the order).
+ * Publishes committed outbox events to the broker. Woken in process when a transaction that appended
+ * events commits (`OutboxCommitSubscriber`), with a poll for events other processes wrote; safe to run
+ * in several instances at once (per-subject advisory locks keep the order).
  */
 export class OutboxRelay {
-  private listener?: Client;
   private stopped = true;
   private draining?: Promise<void>;
   private wakeAgain = false;
@@ -63,8 +61,6 @@ export class OutboxRelay {
     private readonly dataSource: DataSource,
     private readonly bus: MessageBus,
     private readonly config: MessagingConfig,
-    private readonly databaseUrl: string,
-    private readonly schema: string,
     private readonly logger: Logger,
     private readonly retentionHours = 72,
   ) {}
@@ -72,7 +68,6 @@ export class OutboxRelay {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    void this.listen();
     this.schedulePoll();
     this.purgeTimer = setInterval(() => void this.purge(), 10 * 60_000).unref();
     this.wake();
@@ -84,9 +79,6 @@ export class OutboxRelay {
     clearTimeout(this.notifyTimer);
     clearInterval(this.purgeTimer);
     await this.draining;
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
   }
 
   /** Publishes everything pending now; resolves when the outbox is empty (used by tests and shutdown). */
@@ -117,7 +109,8 @@ export class OutboxRelay {
 
   private async drainUntilQuiet(): Promise<void> {
     try {
-      while (!this.stopped && (await this.publishBatch()).published > 0);
+      // A round that claimed less than a batch took all there was: later commits wake the relay again.
+      while (!this.stopped && (await this.publishBatch()).published >= this.config.outboxBatchSize);
       this.failures = 0;
     } catch (error) {
       this.failures += 1;
@@ -129,13 +122,14 @@ export class OutboxRelay {
     }
   }
 
-  /** A NOTIFY comes per committed transaction: a short delay lets one round carry several of them. */
-  private wakeSoon(): void {
+  /** Called per committed transaction that appended events: a short delay lets one round carry several. */
+  wakeSoon(): void {
+    if (this.stopped) return;
     if (this.notifyTimer) return;
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = undefined;
       this.wake();
-    }, this.config.outboxNotifyDelayMs);
+    }, this.config.outboxWakeDelayMs);
   }
 
   private schedulePoll(): void {
@@ -145,27 +139,6 @@ export class OutboxRelay {
       this.schedulePoll();
     }, this.config.outboxPollMs);
     this.pollTimer.unref();
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.databaseUrl });
-    client.on('notification', () => this.wakeSoon());
-    client.on('error', (error) => {
-      this.logger.warn({ err: error }, 'outbox listener lost its connection; polling until it is back');
-      if (this.listener === client) this.listener = undefined;
-      client.end().catch(() => undefined);
-      setTimeout(() => void this.listen(), 1000).unref();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${outboxChannel(this.schema)}`);
-      this.listener = client;
-    } catch (error) {
-      this.logger.warn({ err: error }, 'outbox listener could not connect; polling until it can');
-      await client.end().catch(() => undefined);
-      setTimeout(() => void this.listen(), 2000).unref();
-    }
   }
 
   /** One round; with `askIfBusy`, `busy` tells whether events are pending that other relays own right now. */

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENTS, TOPICS, validateEventData, type EventData, type EventName } from '@siaga/contracts';
 import { queryRows, type SqlExecutor } from '@siaga/persistence';
 import { MESSAGING_CONFIG, type MessagingConfig } from '../messaging-config';
+import { markOutboxAppended } from './outbox-commit.subscriber';
 
 export interface NewEvent<N extends EventName = EventName> {
   name: N;
@@ -65,6 +66,7 @@ export class OutboxWriter {
     });
     // One JSON document rather than parallel arrays: the driver would escape every character of each payload.
     const inserted = await queryRows<{ id: string; sequence: string }>(tx, APPEND_SQL, [JSON.stringify(rows), this.config.source]);
+    markOutboxAppended(tx);
     const sequenceOf = new Map(inserted.map((r) => [r.id, Number(r.sequence)]));
     return rows.map((r) => ({ id: r.id, type: r.type, sequence: sequenceOf.get(r.id)! }));
   }

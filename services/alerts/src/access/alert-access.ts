@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessAudit, type Actor } from '@siaga/auth';
+import { AccessAudit, inCareScope, type Actor } from '@siaga/auth';
 import { AlertErrorCode, AlertException } from '@alerts/alert/alert.exception';
 
 export type AlertAction = 'alert.list' | 'alert.read' | 'alert.stream' | 'alert.acknowledge' | 'alert.release' | 'alert.resolve';
@@ -18,8 +18,8 @@ export interface ScopedAlert {
 export type AlertListScope =
   { kind: 'health-center'; healthCenterId: string } | { kind: 'midwife'; villageCodes: string[]; midwifeId: string } | { kind: 'regency' };
 
-const midwifeFollows = (actor: Actor, alert: ScopedAlert): boolean =>
-  (alert.villageCode !== null && actor.villageCodes.includes(alert.villageCode)) || alert.midwifeId === actor.userId;
+/** The care scope, widened to the pregnancy's assigned midwife: the alert is routed to her too. */
+const inAlertCareScope = (actor: Actor, alert: ScopedAlert): boolean => inCareScope(actor, alert, { assignedMidwifeId: alert.midwifeId });
 
 /**
  * Doctors see and act on their health center's alerts; midwives see the alerts of their own pregnancies
@@ -29,9 +29,9 @@ const midwifeFollows = (actor: Actor, alert: ScopedAlert): boolean =>
 export function isAllowed(actor: Actor, action: AlertAction, alert: ScopedAlert): boolean {
   switch (actor.role) {
     case 'doctor':
-      return actor.healthCenterId !== undefined && actor.healthCenterId === alert.healthCenterId;
+      return inAlertCareScope(actor, alert);
     case 'midwife':
-      return READS.has(action) && midwifeFollows(actor, alert);
+      return READS.has(action) && inAlertCareScope(actor, alert);
     case 'district':
       return READS.has(action);
     case 'hospital':
@@ -85,7 +85,7 @@ export class AlertAccess {
     });
     if (!allowed) {
       const message =
-        actor.role === 'midwife' && !READS.has(action) && midwifeFollows(actor, alert)
+        actor.role === 'midwife' && !READS.has(action) && inAlertCareScope(actor, alert)
           ? 'Midwives see their pregnancies’ alerts read-only; a doctor of the health center decides'
           : 'This alert is outside your scope';
       throw new AlertException(AlertErrorCode.OutOfScope, message);

@@ -43,20 +43,28 @@ export class AlertService {
   }
 
   /**
-   * Applies one assessment (inside the consumer's inbox transaction): records her latest score, then raises the
-   * alert it asks for, or updates the open one of that kind. The pregnancy's summary row stays locked until
-   * commit, so routing (pregnancy events) and raising never interleave for one woman.
+   * Applies a chunk of assessments in stream order (inside the consumer's inbox transaction): records each woman's
+   * latest score in one statement, then raises the alert each assessment asks for, or updates the open one of that
+   * kind. The summary rows stay locked until commit, so routing (pregnancy events) and raising never interleave for
+   * one woman. Most assessments ask for no alert and cost nothing beyond the one statement.
    */
-  onAssessed(a: PregnancyAssessedV1): Promise<AssessmentResult> {
+  onAssessed(assessments: readonly PregnancyAssessedV1[]): Promise<AssessmentResult[]> {
     return this.tx.run(async () => {
-      const summary = await this.summaries.applyAssessment(a);
-      if (summary.status === 'closed') return 'no-alert';
-      const trigger = triggerFor(a);
-      if (!trigger) return 'no-alert';
-      const now = new Date();
-      const open = await this.alerts.lockOpen(a.pregnancyId, trigger.kind);
-      return open ? this.update(open, trigger, a, now) : this.raise(trigger, a, summary, now);
+      const latest = new Map(assessments.map((a) => [a.pregnancyId, a]));
+      const summaries = await this.summaries.applyAssessments([...latest.values()]);
+      const results: AssessmentResult[] = [];
+      for (const a of assessments) results.push(await this.alertFor(a, summaries.get(a.pregnancyId)!));
+      return results;
     });
+  }
+
+  private async alertFor(a: PregnancyAssessedV1, summary: PregnancySummary): Promise<AssessmentResult> {
+    if (summary.status === 'closed') return 'no-alert';
+    const trigger = triggerFor(a);
+    if (!trigger) return 'no-alert';
+    const now = new Date();
+    const open = await this.alerts.lockOpen(a.pregnancyId, trigger.kind);
+    return open ? this.update(open, trigger, a, now) : this.raise(trigger, a, summary, now);
   }
 
   private async raise(trigger: AlertTrigger, a: PregnancyAssessedV1, summary: PregnancySummary, now: Date): Promise<AssessmentResult> {

@@ -7,7 +7,7 @@ import { AlertService } from '@alerts/alert/alert.service';
 export const ASSESSMENT_GROUP = 'alerts.assessments';
 
 /**
- * Kafka adapter: every assessment from risk scoring may raise or update an alert. Runs in the inbox
+ * Kafka adapter: every assessment from risk scoring may raise or update an alert. Runs a chunk at once in the inbox
  * transaction, which drops redeliveries (event id) and older assessments of a pregnancy (sequence check).
  */
 @Injectable()
@@ -25,20 +25,23 @@ export class AssessmentConsumer {
       groupId: ASSESSMENT_GROUP,
       topics: [TOPICS.assessment],
       concurrency: config.topicPartitions,
-      handlers: { [EVENTS.pregnancyAssessed.type]: (e: HandledEvent<PregnancyAssessedV1>) => this.onAssessed(e) },
+      types: [EVENTS.pregnancyAssessed.type],
+      handleBatch: (events: readonly HandledEvent<PregnancyAssessedV1>[]) => this.onAssessed(events),
     });
   }
 
-  async onAssessed(event: HandledEvent<PregnancyAssessedV1>): Promise<void> {
-    if (event.subject !== event.data.pregnancyId) {
-      throw new PermanentEventError(`subject ${event.subject} does not match pregnancy ${event.data.pregnancyId} in the data`);
+  async onAssessed(events: readonly HandledEvent<PregnancyAssessedV1>[]): Promise<void> {
+    for (const event of events) {
+      if (event.subject !== event.data.pregnancyId) {
+        throw new PermanentEventError(`subject ${event.subject} does not match pregnancy ${event.data.pregnancyId} in the data`);
+      }
     }
-    const result = await this.alerts.onAssessed(event.data);
-    if (result === 'raised' || result === 'updated' || result === 'waiting-for-pregnancy') {
-      this.logger.info(
-        { pregnancyId: event.data.pregnancyId, assessmentId: event.data.assessmentId, result },
-        'assessment applied to alerts',
-      );
-    }
+    const results = await this.alerts.onAssessed(events.map((e) => e.data));
+    results.forEach((result, i) => {
+      if (result === 'raised' || result === 'updated' || result === 'waiting-for-pregnancy') {
+        const { pregnancyId, assessmentId } = events[i].data;
+        this.logger.info({ pregnancyId, assessmentId, result }, 'assessment applied to alerts');
+      }
+    });
   }
 }

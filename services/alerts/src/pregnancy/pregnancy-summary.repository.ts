@@ -65,17 +65,27 @@ export class PregnancySummaryRepository {
     );
   }
 
-  /** Records her latest score and returns the (locked) summary an alert is raised against. */
-  async applyAssessment(a: PregnancyAssessedV1): Promise<PregnancySummary> {
+  /**
+   * Records each woman's latest score in one statement and returns the (locked) summaries alerts are raised
+   * against, by pregnancy. The caller passes each pregnancy once (her latest assessment).
+   */
+  async applyAssessments(latest: readonly PregnancyAssessedV1[]): Promise<Map<string, PregnancySummary>> {
     const rows = await queryRows<PregnancySummary>(
       this.tx.manager,
-      `INSERT INTO pregnancy_summary AS p (pregnancy_id, score, category, assessment_id, assessed_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO pregnancy_summary AS p (pregnancy_id, score, category, assessment_id, assessed_at)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::uuid[], $5::timestamptz[]) ORDER BY 1 -- one lock order
        ON CONFLICT (pregnancy_id) DO UPDATE SET score = EXCLUDED.score, category = EXCLUDED.category,
          assessment_id = EXCLUDED.assessment_id, assessed_at = EXCLUDED.assessed_at, updated_at = now()
        ${RETURNING}`,
-      [a.pregnancyId, a.score, a.category, a.assessmentId, a.assessedAt],
+      [
+        latest.map((a) => a.pregnancyId),
+        latest.map((a) => a.score),
+        latest.map((a) => a.category),
+        latest.map((a) => a.assessmentId),
+        latest.map((a) => a.assessedAt),
+      ],
     );
-    return normalise(rows[0]);
+    return new Map(rows.map((row) => [row.pregnancyId, normalise(row)]));
   }
 
   /** Reads without locking (for payloads; writers lock through the upserts above). */

@@ -19,10 +19,31 @@ describe('referral access', () => {
     expect(isAllowed(actor({ villageCodes: ['35.10.20.2001'] }), 'referral.answer', referral)).toBe(false);
   });
 
+  it('lets no midwife in by her health center', () => {
+    expect(isAllowed(actor({ villageCodes: ['35.10.20.2002'], healthCenterId: HC }), 'referral.read', referral)).toBe(false);
+  });
+
+  it('lets no doctor in by village codes', () => {
+    expect(isAllowed(actor({ role: 'doctor', healthCenterId: HOSPITAL, villageCodes: ['35.10.20.2001'] }), 'referral.read', referral)).toBe(
+      false,
+    );
+  });
+
+  it.each(['referral.answer', 'referral.arrival', 'referral.redirect'] as const)('lets no clinician %s, even in scope', (action) => {
+    expect(isAllowed(actor({ villageCodes: ['35.10.20.2001'] }), action, referral)).toBe(false);
+    expect(isAllowed(actor({ role: 'doctor', healthCenterId: HC }), action, referral)).toBe(false);
+  });
+
   it('lets a doctor act on referrals of her health center only', () => {
     expect(isAllowed(actor({ role: 'doctor', healthCenterId: HC }), 'referral.cancel', referral)).toBe(true);
     expect(isAllowed(actor({ role: 'doctor', healthCenterId: HOSPITAL }), 'referral.read', referral)).toBe(false);
     expect(isAllowed(actor({ role: 'doctor' }), 'referral.read', referral)).toBe(false);
+  });
+
+  it('lets hospital staff in by their facility only, never by the care scope', () => {
+    expect(isAllowed(actor({ role: 'hospital', healthCenterId: HC, villageCodes: ['35.10.20.2001'] }), 'referral.read', referral)).toBe(
+      false,
+    );
   });
 
   it('lets hospital staff read and answer referrals sent to their facility only', () => {

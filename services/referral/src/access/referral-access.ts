@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessAudit, type Actor } from '@siaga/auth';
+import { AccessAudit, inCareScope, type Actor } from '@siaga/auth';
 import { ReferralErrorCode, ReferralException } from '@referral/referral/referral.exception';
 
 export type ReferralAction =
@@ -45,9 +45,8 @@ const DISTRICT_ACTIONS: ReadonlySet<ReferralAction> = new Set([
 export function isAllowed(actor: Actor, action: ReferralAction, referral: ScopedReferral): boolean {
   switch (actor.role) {
     case 'midwife':
-      return CLINICIAN_ACTIONS.has(action) && actor.villageCodes.includes(referral.villageCode);
     case 'doctor':
-      return CLINICIAN_ACTIONS.has(action) && actor.healthCenterId !== undefined && actor.healthCenterId === referral.healthCenterId;
+      return CLINICIAN_ACTIONS.has(action) && inCareScope(actor, referral);
     case 'hospital':
       return HOSPITAL_ACTIONS.has(action) && actor.facilityId !== undefined && referral.offeredTo.includes(actor.facilityId);
     case 'district':

@@ -9,7 +9,7 @@ import {
 } from '@siaga/contracts';
 import { MessagingLifecycle, PermanentEventError, type HandledEvent } from '@siaga/messaging';
 import { ReferralService } from '@referral/referral/referral.service';
-import { PregnancyFactRepository } from './pregnancy-fact.repository';
+import { PregnancyFactRepository, type LatestRisk } from './pregnancy-fact.repository';
 
 export const PREGNANCY_GROUP = 'referral.pregnancies';
 export const ASSESSMENT_GROUP = 'referral.assessments';
@@ -38,7 +38,8 @@ export class PregnancyEventsConsumer {
     messaging.register({
       groupId: ASSESSMENT_GROUP,
       topics: [TOPICS.assessment],
-      handlers: { [EVENTS.pregnancyAssessed.type]: (e: HandledEvent<PregnancyAssessedV1>) => this.onAssessed(e) },
+      types: [EVENTS.pregnancyAssessed.type],
+      handleBatch: (events: readonly HandledEvent<PregnancyAssessedV1>[]) => this.onAssessed(events),
     });
   }
 
@@ -53,16 +54,22 @@ export class PregnancyEventsConsumer {
     await this.referrals.cancelForClosedPregnancy(event.data.pregnancyId, event.data.outcome);
   }
 
-  async onAssessed(event: HandledEvent<PregnancyAssessedV1>): Promise<void> {
-    const a = event.data;
-    sameSubject(event, a.pregnancyId);
-    await this.facts.applyAssessment(a.pregnancyId, {
-      category: a.category,
-      score: a.score,
-      ruleIds: a.factors.filter((f) => f.status === 'present').map((f) => f.ruleId),
-      emergencyRuleIds: a.emergencies.map((f) => f.ruleId),
-      assessedAt: a.assessedAt,
-    });
+  /** A chunk of assessments in one write: each woman's latest. */
+  async onAssessed(events: readonly HandledEvent<PregnancyAssessedV1>[]): Promise<void> {
+    const latest = new Map<string, LatestRisk>();
+    for (const event of events) {
+      const a = event.data;
+      sameSubject(event, a.pregnancyId);
+      latest.set(a.pregnancyId, {
+        pregnancyId: a.pregnancyId,
+        category: a.category,
+        score: a.score,
+        ruleIds: a.factors.filter((f) => f.status === 'present').map((f) => f.ruleId),
+        emergencyRuleIds: a.emergencies.map((f) => f.ruleId),
+        assessedAt: a.assessedAt,
+      });
+    }
+    await this.facts.applyAssessments([...latest.values()]);
   }
 }
 

@@ -75,9 +75,12 @@ ON CONFLICT (pregnancy_id) DO UPDATE SET
   midwife_id = EXCLUDED.midwife_id, hpl = EXCLUDED.hpl, history = EXCLUDED.history, conditions = EXCLUDED.conditions,
   updated_at = now()`;
 
-const APPLY_ASSESSMENT_SQL = `
+// A chunk's assessments in one statement (one JSON document: each has rule-id lists of its own length).
+const APPLY_ASSESSMENTS_SQL = `
 INSERT INTO pregnancy_fact (pregnancy_id, risk_category, risk_score, risk_rule_ids, emergency_rule_ids, assessed_at)
-VALUES ($1, $2, $3, $4::text[], $5::text[], $6)
+SELECT * FROM jsonb_to_recordset($1::jsonb)
+  AS t(pregnancy_id uuid, risk_category text, risk_score int, risk_rule_ids text[], emergency_rule_ids text[], assessed_at timestamptz)
+ORDER BY pregnancy_id -- one lock order
 ON CONFLICT (pregnancy_id) DO UPDATE SET
   risk_category = EXCLUDED.risk_category, risk_score = EXCLUDED.risk_score, risk_rule_ids = EXCLUDED.risk_rule_ids,
   emergency_rule_ids = EXCLUDED.emergency_rule_ids, assessed_at = EXCLUDED.assessed_at, updated_at = now()`;
@@ -101,6 +104,16 @@ ORDER BY f.hpl, f.pregnancy_id
 LIMIT $3
 FOR UPDATE OF f SKIP LOCKED`;
 
+/** Risk scoring's latest word on a pregnancy, as referral keeps it. */
+export interface LatestRisk {
+  pregnancyId: string;
+  category: RiskCategory;
+  score: number;
+  ruleIds: string[];
+  emergencyRuleIds: string[];
+  assessedAt: string;
+}
+
 /** The only door to the pregnancy projection. */
 @Injectable()
 export class PregnancyFactRepository {
@@ -122,11 +135,18 @@ export class PregnancyFactRepository {
     ]);
   }
 
-  async applyAssessment(
-    pregnancyId: string,
-    a: { category: RiskCategory; score: number; ruleIds: string[]; emergencyRuleIds: string[]; assessedAt: string },
-  ): Promise<void> {
-    await this.tx.manager.query(APPLY_ASSESSMENT_SQL, [pregnancyId, a.category, a.score, a.ruleIds, a.emergencyRuleIds, a.assessedAt]);
+  /** Her latest risk, for each pregnancy once (the caller passes each woman's latest assessment). */
+  async applyAssessments(latest: readonly LatestRisk[]): Promise<void> {
+    if (latest.length === 0) return;
+    const rows = latest.map((r) => ({
+      pregnancy_id: r.pregnancyId,
+      risk_category: r.category,
+      risk_score: r.score,
+      risk_rule_ids: r.ruleIds,
+      emergency_rule_ids: r.emergencyRuleIds,
+      assessed_at: r.assessedAt,
+    }));
+    await this.tx.manager.query(APPLY_ASSESSMENTS_SQL, [JSON.stringify(rows)]);
   }
 
   async markClosed(pregnancyId: string): Promise<void> {

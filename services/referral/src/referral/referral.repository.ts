@@ -132,6 +132,19 @@ UPDATE referral SET status = $2, attempt = $3, current_hospital_id = $4, respond
   arrived_at = $8, cancelled_at = $9, cancel_reason = $10, updated_at = clock_timestamp()
 WHERE id = $1`;
 
+/** A referral's changing state, bound in one column order by INSERT_SQL ($17-$25) and UPDATE_SQL ($2-$10) alike. */
+const stateParams = (r: Referral): unknown[] => [
+  r.status,
+  r.attempt,
+  r.currentHospitalId,
+  r.respondBy,
+  r.acceptedAt,
+  r.escalatedAt,
+  r.arrivedAt,
+  r.cancelledAt,
+  r.cancelReason,
+];
+
 const OPEN = `('offered', 'accepted', 'escalated')`;
 
 /** Who may see which referrals in a listing. */
@@ -178,33 +191,14 @@ export class ReferralRepository {
       JSON.stringify(r.pickup),
       r.contactPhone,
       r.pickupAt,
-      r.status,
-      r.attempt,
-      r.currentHospitalId,
-      r.respondBy,
-      r.acceptedAt,
-      r.escalatedAt,
-      r.arrivedAt,
-      r.cancelledAt,
-      r.cancelReason,
+      ...stateParams(r),
       r.createdBy,
       r.createdAt,
     ]);
   }
 
   async update(r: Referral): Promise<void> {
-    await this.tx.manager.query(UPDATE_SQL, [
-      r.id,
-      r.status,
-      r.attempt,
-      r.currentHospitalId,
-      r.respondBy,
-      r.acceptedAt,
-      r.escalatedAt,
-      r.arrivedAt,
-      r.cancelledAt,
-      r.cancelReason,
-    ]);
+    await this.tx.manager.query(UPDATE_SQL, [r.id, ...stateParams(r)]);
   }
 
   async find(id: string): Promise<Referral | null> {

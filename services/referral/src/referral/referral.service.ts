@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@siaga/auth';
-import type { FacilityCapability, ReferralOrigin, ReferralUrgencyLevel } from '@siaga/contracts';
+import type { EventData, EventName, FacilityCapability } from '@siaga/contracts';
 import { OutboxWriter } from '@siaga/messaging';
 import { LOGGER, type Logger } from '@siaga/observability';
 import { TransactionContext, isUniqueViolation } from '@siaga/persistence';
@@ -32,43 +32,34 @@ import type { PickupPlace, Referral } from './referral.types';
 import { requiredCapabilities } from './required-capabilities';
 import { toReferralListItem, toReferralView, type ReferralListItem, type ReferralView } from './referral.view';
 
+/** The referral's own fields as a requester states them: stored as given, so typed by the referral itself. */
+type StatedFields = 'pregnancyId' | 'healthCenterId' | 'villageCode' | 'urgency' | 'reason' | 'icd10' | 'treatmentGiven';
+
 /** What any of the three ways in (clinician, alert, planned job) asks for. */
-export interface ReferralRequest {
-  pregnancyId: string;
-  origin: ReferralOrigin;
-  alertId: string | null;
-  healthCenterId: string;
-  villageCode: string;
-  urgency: ReferralUrgencyLevel;
-  reason: string;
-  icd10: string | null;
-  treatmentGiven: string | null;
+export interface ReferralRequest extends Pick<Referral, StatedFields | 'origin' | 'alertId' | 'transportNeeded'> {
+  /** Null: summarised from what is known of her here (history, conditions, risk). */
   historySummary: string | null;
   requestedCapabilities: readonly FacilityCapability[];
   /** Rule ids the requester knows of (an alert's findings), on top of her latest assessment's. */
   ruleIds: readonly string[];
-  transportNeeded: boolean;
   pickup: { villageCode?: string; address?: string; latitude?: number; longitude?: number };
+  /** Null: her health center's phone. */
   contactPhone: string | null;
   pickupAt: Date | null;
 }
 
 /** A resolved alert with decision `refer`, as the alerts consumer hands it over. */
-export interface AlertReferral {
+export interface AlertReferral extends Pick<Referral, StatedFields> {
   alertId: string;
-  pregnancyId: string;
-  healthCenterId: string;
-  villageCode: string;
-  urgency: ReferralUrgencyLevel;
-  reason: string;
-  icd10: string | null;
-  treatmentGiven: string | null;
   /** The findings the doctor decided on (WHO-PE-SEVERE, ...): what the hospital must handle. */
   findingRuleIds: readonly string[];
   decidedBy: string;
 }
 
 export type OpenOutcome = { referral: Referral; created: true } | { referral: Referral; created: false };
+
+/** The events of a referral's steps: each names the referral and her pregnancy. */
+type StepEvent = Extract<EventName, `referral${string}`>;
 
 const SYSTEM_PLANNED = 'system:planned-referral';
 const SYSTEM_TIMER = 'system:referral-timer';
@@ -229,21 +220,13 @@ export class ReferralService {
       Object.assign(referral, { status: 'accepted', respondBy: null, acceptedAt: now });
       await this.referrals.update(referral);
       await this.step(referral, now, 'accepted', actor.userId, { attempt: referral.attempt, hospitalId: offer.hospitalId });
-      await this.outbox.append(this.tx.manager, [
-        {
-          name: 'referralAccepted',
-          subject: referral.pregnancyId,
-          data: {
-            referralId: referral.id,
-            pregnancyId: referral.pregnancyId,
-            hospitalId: offer.hospitalId,
-            hospitalName: offer.hospitalName,
-            attempt: referral.attempt,
-            acceptedBy: actor.userId,
-            acceptedAt: now.toISOString(),
-          },
-        },
-      ]);
+      await this.emitStep(referral, 'referralAccepted', {
+        hospitalId: offer.hospitalId,
+        hospitalName: offer.hospitalName,
+        attempt: referral.attempt,
+        acceptedBy: actor.userId,
+        acceptedAt: now.toISOString(),
+      });
       await this.notifyMidwife(referral, 'referral.accepted', { hospitalName: offer.hospitalName });
       if (referral.transportNeeded) {
         const hospital = await this.registry.findFacility(offer.hospitalId);
@@ -272,23 +255,15 @@ export class ReferralService {
         reason: dto.reason,
         note: dto.note ?? null,
       });
-      await this.outbox.append(this.tx.manager, [
-        {
-          name: 'referralDeclined',
-          subject: referral.pregnancyId,
-          data: {
-            referralId: referral.id,
-            pregnancyId: referral.pregnancyId,
-            hospitalId: offer.hospitalId,
-            hospitalName: offer.hospitalName,
-            attempt: referral.attempt,
-            reason: dto.reason,
-            note: dto.note ?? null,
-            declinedBy: actor.userId,
-            declinedAt: now.toISOString(),
-          },
-        },
-      ]);
+      await this.emitStep(referral, 'referralDeclined', {
+        hospitalId: offer.hospitalId,
+        hospitalName: offer.hospitalName,
+        attempt: referral.attempt,
+        reason: dto.reason,
+        note: dto.note ?? null,
+        declinedBy: actor.userId,
+        declinedAt: now.toISOString(),
+      });
       await this.offerNext(referral, now, actor.userId);
     });
     return this.details(actor, id);
@@ -368,21 +343,13 @@ export class ReferralService {
         if (!offer || offer.outcome !== 'pending') continue;
         await this.referrals.answerOffer(referral.id, referral.attempt, { outcome: 'timed-out', at: now, by: null });
         await this.step(referral, now, 'timed-out', SYSTEM_TIMER, { attempt: referral.attempt, hospitalId: offer.hospitalId });
-        await this.outbox.append(this.tx.manager, [
-          {
-            name: 'referralTimedOut',
-            subject: referral.pregnancyId,
-            data: {
-              referralId: referral.id,
-              pregnancyId: referral.pregnancyId,
-              hospitalId: offer.hospitalId,
-              hospitalName: offer.hospitalName,
-              attempt: referral.attempt,
-              respondBy: offer.respondBy.toISOString(),
-              timedOutAt: now.toISOString(),
-            },
-          },
-        ]);
+        await this.emitStep(referral, 'referralTimedOut', {
+          hospitalId: offer.hospitalId,
+          hospitalName: offer.hospitalName,
+          attempt: referral.attempt,
+          respondBy: offer.respondBy.toISOString(),
+          timedOutAt: now.toISOString(),
+        });
         await this.notifier.notify(
           [{ kind: 'hospital', id: offer.hospitalId }],
           'referral.withdrawn',
@@ -470,28 +437,20 @@ export class ReferralService {
     await this.referrals.insert(referral);
     Object.assign(referral, { status: 'offered', respondBy: null, escalatedAt: null });
     await this.step(referral, now, 'created', actor, { origin: referral.origin, requiredCapabilities: referral.requiredCapabilities });
-    await this.outbox.append(this.tx.manager, [
-      {
-        name: 'referralCreated',
-        subject: referral.pregnancyId,
-        data: {
-          referralId: referral.id,
-          pregnancyId: referral.pregnancyId,
-          origin: referral.origin,
-          alertId: referral.alertId,
-          healthCenterId: referral.healthCenterId,
-          villageCode: referral.villageCode,
-          urgency: referral.urgency,
-          reason: referral.reason,
-          icd10: referral.icd10,
-          treatmentGiven: referral.treatmentGiven,
-          requiredCapabilities: referral.requiredCapabilities,
-          transportNeeded: referral.transportNeeded,
-          createdBy: actor,
-          createdAt: now.toISOString(),
-        },
-      },
-    ]);
+    await this.emitStep(referral, 'referralCreated', {
+      origin: referral.origin,
+      alertId: referral.alertId,
+      healthCenterId: referral.healthCenterId,
+      villageCode: referral.villageCode,
+      urgency: referral.urgency,
+      reason: referral.reason,
+      icd10: referral.icd10,
+      treatmentGiven: referral.treatmentGiven,
+      requiredCapabilities: referral.requiredCapabilities,
+      transportNeeded: referral.transportNeeded,
+      createdBy: actor,
+      createdAt: now.toISOString(),
+    });
     if (first) await this.offerTo(referral, first, now, actor, false);
     else await this.escalate(referral, now, actor);
     this.logger.info(
@@ -542,23 +501,15 @@ export class ReferralService {
       chosenByDistrict,
       respondBy: respondBy.toISOString(),
     });
-    await this.outbox.append(this.tx.manager, [
-      {
-        name: 'referralOffered',
-        subject: referral.pregnancyId,
-        data: {
-          referralId: referral.id,
-          pregnancyId: referral.pregnancyId,
-          hospitalId: target.hospital.id,
-          hospitalName: target.hospital.name,
-          attempt,
-          distanceKm: target.distanceKm,
-          chosenByDistrict,
-          offeredAt: now.toISOString(),
-          respondBy: respondBy.toISOString(),
-        },
-      },
-    ]);
+    await this.emitStep(referral, 'referralOffered', {
+      hospitalId: target.hospital.id,
+      hospitalName: target.hospital.name,
+      attempt,
+      distanceKm: target.distanceKm,
+      chosenByDistrict,
+      offeredAt: now.toISOString(),
+      respondBy: respondBy.toISOString(),
+    });
     await this.notifier.notify(
       [{ kind: 'hospital', id: target.hospital.id }],
       'referral.offered',
@@ -581,20 +532,12 @@ export class ReferralService {
     Object.assign(referral, { status: 'escalated', currentHospitalId: null, respondBy: null, escalatedAt: now });
     await this.referrals.update(referral);
     await this.step(referral, now, 'escalated', actor, { reason, hospitalsTried: tried });
-    await this.outbox.append(this.tx.manager, [
-      {
-        name: 'referralEscalated',
-        subject: referral.pregnancyId,
-        data: {
-          referralId: referral.id,
-          pregnancyId: referral.pregnancyId,
-          reason,
-          attempts: referral.attempt,
-          hospitalsTried: [...new Set(tried)],
-          escalatedAt: now.toISOString(),
-        },
-      },
-    ]);
+    await this.emitStep(referral, 'referralEscalated', {
+      reason,
+      attempts: referral.attempt,
+      hospitalsTried: [...new Set(tried)],
+      escalatedAt: now.toISOString(),
+    });
     const payload = {
       referralId: referral.id,
       pregnancyId: referral.pregnancyId,
@@ -618,20 +561,12 @@ export class ReferralService {
     Object.assign(referral, { status: 'cancelled', respondBy: null, cancelledAt: now, cancelReason: reason });
     await this.referrals.update(referral);
     await this.step(referral, now, 'cancelled', actor, { reason });
-    await this.outbox.append(this.tx.manager, [
-      {
-        name: 'referralCancelled',
-        subject: referral.pregnancyId,
-        data: {
-          referralId: referral.id,
-          pregnancyId: referral.pregnancyId,
-          alertId: referral.alertId,
-          reason,
-          cancelledBy: actor,
-          cancelledAt: now.toISOString(),
-        },
-      },
-    ]);
+    await this.emitStep(referral, 'referralCancelled', {
+      alertId: referral.alertId,
+      reason,
+      cancelledBy: actor,
+      cancelledAt: now.toISOString(),
+    });
     if (hospitalToTell) {
       await this.notifier.notify(
         [{ kind: 'hospital', id: hospitalToTell }],
@@ -760,6 +695,17 @@ export class ReferralService {
     return new ReferralException(ReferralErrorCode.AlreadyOpen, `This woman already has an open referral (${open.id})`, {
       referralId: open.id,
     });
+  }
+
+  /** A step's event: on the referral topic, keyed by her pregnancy so that one woman's steps stay in order. */
+  private async emitStep<N extends StepEvent>(
+    referral: Referral,
+    name: N,
+    data: Omit<EventData<N>, 'referralId' | 'pregnancyId'>,
+  ): Promise<void> {
+    // The two keys put back make the data whole; TypeScript cannot follow Omit through a generic event name.
+    const whole = { referralId: referral.id, pregnancyId: referral.pregnancyId, ...data } as EventData<N>;
+    await this.outbox.append(this.tx.manager, [{ name, subject: referral.pregnancyId, data: whole }]);
   }
 
   private async step(referral: Referral, at: Date, kind: string, actor: string, detail: Record<string, unknown>): Promise<void> {

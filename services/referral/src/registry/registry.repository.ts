@@ -109,13 +109,16 @@ ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, district_code = EXCLUDED.
   district_name = EXCLUDED.district_name, latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude
 RETURNING *`;
 
+/** A lookup by key: its one row, or null when there is none. */
+const firstOrNull = <T>(items: readonly T[]): T | null => (items.length === 0 ? null : items[0]);
+
 /** The only door to facilities, responders and villages in the database. */
 @Injectable()
 export class RegistryRepository {
   constructor(private readonly tx: TransactionContext) {}
 
   async upsertFacility(f: FacilityInput): Promise<Facility> {
-    const [row] = await queryRows<FacilityRow>(this.tx.manager, UPSERT_FACILITY_SQL, [
+    const [facility] = await this.facilities(UPSERT_FACILITY_SQL, [
       f.id,
       f.kind,
       f.name,
@@ -128,31 +131,27 @@ export class RegistryRepository {
       f.servedAreas,
       f.active,
     ]);
-    return toFacility(row);
+    return facility;
   }
 
   async findFacility(id: string): Promise<Facility | null> {
-    const rows = await queryRows<FacilityRow>(this.tx.manager, 'SELECT * FROM facility WHERE id = $1', [id]);
-    return rows.length === 0 ? null : toFacility(rows[0]);
+    return firstOrNull(await this.facilities('SELECT * FROM facility WHERE id = $1', [id]));
   }
 
   async listFacilities(filter: { kind?: FacilityKind; activeOnly?: boolean }): Promise<Facility[]> {
-    const rows = await queryRows<FacilityRow>(
-      this.tx.manager,
-      `SELECT * FROM facility WHERE ($1::text IS NULL OR kind = $1) AND (NOT $2 OR active) ORDER BY kind, name, id`,
-      [filter.kind ?? null, filter.activeOnly ?? false],
-    );
-    return rows.map(toFacility);
+    return this.facilities(`SELECT * FROM facility WHERE ($1::text IS NULL OR kind = $1) AND (NOT $2 OR active) ORDER BY kind, name, id`, [
+      filter.kind ?? null,
+      filter.activeOnly ?? false,
+    ]);
   }
 
   /** Every active hospital: the candidates of hospital selection (a regency has tens, not thousands). */
   async activeHospitals(): Promise<Facility[]> {
-    const rows = await queryRows<FacilityRow>(this.tx.manager, `SELECT * FROM facility WHERE kind = 'hospital' AND active ORDER BY id`);
-    return rows.map(toFacility);
+    return this.facilities(`SELECT * FROM facility WHERE kind = 'hospital' AND active ORDER BY id`);
   }
 
   async upsertResponder(r: ResponderInput): Promise<Responder> {
-    const [row] = await queryRows<ResponderRow>(this.tx.manager, UPSERT_RESPONDER_SQL, [
+    const [responder] = await this.responders(UPSERT_RESPONDER_SQL, [
       r.id,
       r.kind,
       r.name,
@@ -164,28 +163,24 @@ export class RegistryRepository {
       r.onDuty,
       r.active,
     ]);
-    return toResponder(row);
+    return responder;
   }
 
   async findResponder(id: string): Promise<Responder | null> {
-    const rows = await queryRows<ResponderRow>(this.tx.manager, 'SELECT * FROM responder WHERE id = $1', [id]);
-    return rows.length === 0 ? null : toResponder(rows[0]);
+    return firstOrNull(await this.responders('SELECT * FROM responder WHERE id = $1', [id]));
   }
 
   async findResponders(ids: readonly string[]): Promise<Responder[]> {
     if (ids.length === 0) return [];
-    const rows = await queryRows<ResponderRow>(this.tx.manager, 'SELECT * FROM responder WHERE id = ANY($1::uuid[])', [ids]);
-    return rows.map(toResponder);
+    return this.responders('SELECT * FROM responder WHERE id = ANY($1::uuid[])', [ids]);
   }
 
   async listResponders(filter: { villageCode?: string; onDuty?: boolean }): Promise<Responder[]> {
-    const rows = await queryRows<ResponderRow>(
-      this.tx.manager,
+    return this.responders(
       `SELECT * FROM responder WHERE ($1::text IS NULL OR $1 = ANY(village_codes)) AND ($2::boolean IS NULL OR on_duty = $2)
        ORDER BY name, id`,
       [filter.villageCode ?? null, filter.onDuty ?? null],
     );
-    return rows.map(toResponder);
   }
 
   /**
@@ -194,20 +189,17 @@ export class RegistryRepository {
    * stationed inside a box around the pickup. Responder selection decides the waves from these.
    */
   async onDutyCandidates(districtCode: string, box: GeoBox | null): Promise<Responder[]> {
-    const rows = await queryRows<ResponderRow>(
-      this.tx.manager,
+    return this.responders(
       `SELECT * FROM responder WHERE active AND on_duty AND (
          EXISTS (SELECT 1 FROM unnest(village_codes) v WHERE left(v, 8) = $1)
          OR ($2::float8 IS NOT NULL AND latitude BETWEEN $2 AND $3 AND longitude BETWEEN $4 AND $5))
        ORDER BY id`,
       [districtCode, box?.minLat ?? null, box?.maxLat ?? null, box?.minLng ?? null, box?.maxLng ?? null],
     );
-    return rows.map(toResponder);
   }
 
   async setDuty(id: string, onDuty: boolean, latitude: number | null, longitude: number | null): Promise<Responder | null> {
-    const rows = await queryRows<ResponderRow>(
-      this.tx.manager,
+    const changed = await this.responders(
       // In a CTE: TypeORM hands back [rows, count] for a bare UPDATE ... RETURNING.
       `WITH changed AS (
          UPDATE responder SET on_duty = $2, latitude = COALESCE($3, latitude), longitude = COALESCE($4, longitude), updated_at = now()
@@ -215,32 +207,33 @@ export class RegistryRepository {
        SELECT * FROM changed`,
       [id, onDuty, latitude, longitude],
     );
-    return rows.length === 0 ? null : toResponder(rows[0]);
+    return firstOrNull(changed);
   }
 
   async upsertVillage(v: Village): Promise<Village> {
-    const [row] = await queryRows<VillageRow>(this.tx.manager, UPSERT_VILLAGE_SQL, [
-      v.code,
-      v.name,
-      v.districtCode,
-      v.districtName,
-      v.latitude,
-      v.longitude,
-    ]);
-    return toVillage(row);
+    const [village] = await this.villages(UPSERT_VILLAGE_SQL, [v.code, v.name, v.districtCode, v.districtName, v.latitude, v.longitude]);
+    return village;
   }
 
   async findVillage(code: string): Promise<Village | null> {
-    const rows = await queryRows<VillageRow>(this.tx.manager, 'SELECT * FROM village WHERE code = $1', [code]);
-    return rows.length === 0 ? null : toVillage(rows[0]);
+    return firstOrNull(await this.villages('SELECT * FROM village WHERE code = $1', [code]));
   }
 
   async listVillages(districtCode?: string): Promise<Village[]> {
-    const rows = await queryRows<VillageRow>(
-      this.tx.manager,
-      'SELECT * FROM village WHERE $1::text IS NULL OR district_code = $1 ORDER BY code',
-      [districtCode ?? null],
-    );
-    return rows.map(toVillage);
+    return this.villages('SELECT * FROM village WHERE $1::text IS NULL OR district_code = $1 ORDER BY code', [districtCode ?? null]);
+  }
+
+  // Every read of a row type maps through its one function, whichever query found the rows.
+
+  private async facilities(sql: string, parameters?: unknown[]): Promise<Facility[]> {
+    return (await queryRows<FacilityRow>(this.tx.manager, sql, parameters)).map(toFacility);
+  }
+
+  private async responders(sql: string, parameters?: unknown[]): Promise<Responder[]> {
+    return (await queryRows<ResponderRow>(this.tx.manager, sql, parameters)).map(toResponder);
+  }
+
+  private async villages(sql: string, parameters?: unknown[]): Promise<Village[]> {
+    return (await queryRows<VillageRow>(this.tx.manager, sql, parameters)).map(toVillage);
   }
 }

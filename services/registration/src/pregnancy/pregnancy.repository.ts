@@ -13,9 +13,6 @@ export interface LatestRisk {
   readonly assessedAt: Date;
 }
 
-/** What a new visit changes on the pregnancy row. */
-export type VisitProgress = Pick<PregnancyEntity, 'visitCount' | 'lastVisitDate' | 'nextVisitDue' | 'overdueFrom'>;
-
 // One statement per chunk of assessments; the caller passes each pregnancy once (her latest).
 const APPLY_RISKS_SQL = `
 UPDATE pregnancy p SET risk_category = r.category, risk_score = r.score, has_emergency = r.has_emergency,
@@ -56,11 +53,6 @@ export class PregnancyRepository {
 
   async savePregnancy(pregnancy: PregnancyEntity): Promise<void> {
     await this.tx.manager.save(PregnancyEntity, pregnancy);
-  }
-
-  /** The visit counters and ANC schedule only (the row is locked by the caller): one UPDATE, not a load and a save. */
-  async recordVisitProgress(id: string, progress: VisitProgress): Promise<void> {
-    await this.tx.manager.update(PregnancyEntity, { id }, progress);
   }
 
   /** Pregnancies this registration does not know (e.g. a preview) are left alone. */

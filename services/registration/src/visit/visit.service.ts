@@ -56,9 +56,8 @@ export class VisitService {
         recordedBy: actor.userId,
         recordedAt: new Date(),
       });
-      await this.visits.insert(visit);
       const lastVisitDate = pregnancy.lastVisitDate && pregnancy.lastVisitDate > visitDate ? pregnancy.lastVisitDate : visitDate;
-      await this.pregnancies.recordVisitProgress(pregnancyId, {
+      await this.visits.insertWithProgress(visit, {
         visitCount: pregnancy.visitCount + 1,
         lastVisitDate,
         ...contactSchedule(pregnancy.hpht, lastVisitDate),

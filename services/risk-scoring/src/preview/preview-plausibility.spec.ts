@@ -1,3 +1,4 @@
+import { aPreviewPregnancy } from '@siaga/testing';
 import { parseIsoDate } from '@risk-scoring/engine';
 import { AssessmentException } from '@risk-scoring/assessment/assessment.exception';
 import { assertPlausiblePreview } from './preview-plausibility';
@@ -6,24 +7,7 @@ import type { PreviewAssessmentDto } from './preview.dto';
 const AS_OF = parseIsoDate('2026-06-01');
 
 const aPreview = (): PreviewAssessmentDto => ({
-  pregnancy: {
-    motherBirthDate: '1996-05-07',
-    heightCm: 152,
-    hpht: '2026-01-05',
-    conditions: [],
-    history: {
-      gravida: 2,
-      para: 1,
-      abortus: 0,
-      livingChildren: 1,
-      previousCaesarean: false,
-      forcepsOrVacuum: false,
-      manualPlacentaRemoval: false,
-      infusionOrTransfusion: false,
-      lastBirthDate: '2022-03-01',
-      marriageDate: '2019-01-01',
-    },
-  },
+  pregnancy: aPreviewPregnancy(),
   visits: [{ visitDate: '2026-05-20', systolic: 120, diastolic: 80, dangerSigns: [] }],
 });
 

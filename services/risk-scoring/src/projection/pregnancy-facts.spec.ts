@@ -1,4 +1,5 @@
 import type { AncVisitV1, PregnancySnapshotV1 } from '@siaga/contracts';
+import { anObstetricHistory } from '@siaga/testing';
 import { applyChange, isScorable, noFacts, type FactChange, type PregnancyFacts } from './pregnancy-facts';
 
 const ID = '6f1c2a52-5a4e-4c1b-9a53-2f0b8f0d4a11';
@@ -16,16 +17,7 @@ const snapshot = (heightCm: number): PregnancySnapshotV1 => ({
   heightCm,
   hpht: '2026-01-05',
   hpl: '2026-10-12',
-  history: {
-    gravida: 2,
-    para: 1,
-    abortus: 0,
-    livingChildren: 1,
-    previousCaesarean: false,
-    forcepsOrVacuum: false,
-    manualPlacentaRemoval: false,
-    infusionOrTransfusion: false,
-  },
+  history: anObstetricHistory(),
   conditions: [],
 });
 
