@@ -13,6 +13,17 @@ export interface LatestRisk {
   readonly assessedAt: Date;
 }
 
+/** Where a completed referral brought her. */
+export type ReferralOutcome = Pick<
+  PregnancyEntity,
+  'referralId' | 'referredToHospitalId' | 'referredToHospitalName' | 'arrivedAtHospitalAt'
+>;
+
+const RECORD_REFERRAL_OUTCOME_SQL = `
+UPDATE pregnancy SET referral_id = $2, referred_to_hospital_id = $3, referred_to_hospital_name = $4, arrived_at_hospital_at = $5,
+       updated_at = now(), version = version + 1
+WHERE id = $1`;
+
 // One statement per chunk of assessments; the caller passes each pregnancy once (her latest).
 const APPLY_RISKS_SQL = `
 UPDATE pregnancy p SET risk_category = r.category, risk_score = r.score, has_emergency = r.has_emergency,
@@ -53,6 +64,17 @@ export class PregnancyRepository {
 
   async savePregnancy(pregnancy: PregnancyEntity): Promise<void> {
     await this.tx.manager.save(PregnancyEntity, pregnancy);
+  }
+
+  /** One UPDATE, not a load and a save; a pregnancy this registration does not know is left alone. */
+  async recordReferralOutcome(id: string, outcome: ReferralOutcome): Promise<void> {
+    await this.tx.manager.query(RECORD_REFERRAL_OUTCOME_SQL, [
+      id,
+      outcome.referralId,
+      outcome.referredToHospitalId,
+      outcome.referredToHospitalName,
+      outcome.arrivedAtHospitalAt?.toISOString() ?? null,
+    ]);
   }
 
   /** Pregnancies this registration does not know (e.g. a preview) are left alone. */

@@ -19,14 +19,12 @@ export class ReferralConsumer {
 
   async onCompleted(event: HandledEvent<ReferralCompletedV1>): Promise<void> {
     const completed = event.data;
-    const pregnancy = await this.pregnancies.findById(completed.pregnancyId);
-    if (!pregnancy) return; // referred before registration knew her: nothing to record on
-    Object.assign(pregnancy, {
+    // A pregnancy referred before registration knew her is not here: nothing to record on.
+    await this.pregnancies.recordReferralOutcome(completed.pregnancyId, {
       referralId: completed.referralId,
       referredToHospitalId: completed.hospitalId,
       referredToHospitalName: completed.hospitalName,
       arrivedAtHospitalAt: new Date(completed.arrivedAt),
     });
-    await this.pregnancies.savePregnancy(pregnancy);
   }
 }
