@@ -13,7 +13,8 @@
 //  - each woman gets --visits-per-woman visits in a round (2 by default: a regency's visits are spread over many
 //    women; 20 piles a tenth of a second's visits on one row lock).
 // Usage: npm run build && node scripts/bench/system.mjs [--rates 50,200,500,1000] [--seconds 10] [--warmup-seconds 5]
-//        [--visits-per-woman 2]
+//        [--visits-per-woman 2] [--keep]
+// Drops its schemas, topics and consumer groups at the end unless --keep.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -37,6 +38,7 @@ const SECONDS = Number(arg('seconds', '10'));
 const MAX_IN_FLIGHT = Number(arg('connections', '128'));
 const WARMUP_SECONDS = Number(arg('warmup-seconds', '5'));
 const VISITS_PER_WOMAN = Number(arg('visits-per-woman', '2'));
+const KEEP = process.argv.includes('--keep');
 const id = randomBytes(3).toString('hex');
 const prefix = `bench${id}.`;
 const secret = randomBytes(32).toString('base64url');
@@ -357,8 +359,18 @@ const rss = Object.fromEntries(
   }),
 );
 await consumer.disconnect();
-await db.end();
 for (const s of running) await stopProcess(s);
+if (!KEEP) {
+  // What the run created goes with it: its schemas, topics and consumer groups.
+  for (const s of running) await db.query(`DROP SCHEMA IF EXISTS "${schemaOf(s.name)}" CASCADE`).catch(() => undefined);
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)) }).catch(() => undefined);
+  const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix) || g === `bench-${id}`);
+  await admin.deleteGroups(groups).catch(() => undefined);
+  await admin.disconnect();
+}
+await db.end();
 printTable(`pipeline, ${SECONDS} s per offered rate, ${VISITS_PER_WOMAN} visits per woman, after a ${WARMUP_SECONDS} s warm-up (ms)`, rows);
 const dispatchRows = Object.entries(dispatch)
   .filter(([, samples]) => samples.length > 0)
