@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RiskCategory } from '@siaga/contracts';
-import { TransactionContext } from '@siaga/persistence';
+import { TransactionContext, queryRows } from '@siaga/persistence';
 import { MotherEntity } from './mother.entity';
 import { PregnancyEntity } from './pregnancy.entity';
 
@@ -12,6 +12,17 @@ export interface LatestRisk {
   readonly hasEmergency: boolean;
   readonly assessedAt: Date;
 }
+
+/** What recording a visit reads of the pregnancy it locks: scope, state and schedule, no mother. */
+export type VisitTarget = Pick<
+  PregnancyEntity,
+  'id' | 'status' | 'outcome' | 'villageCode' | 'healthCenterId' | 'hpht' | 'lastVisitDate' | 'visitCount'
+>;
+
+const LOCK_VISIT_TARGET_SQL = `
+SELECT id, status, outcome, village_code AS "villageCode", health_center_id AS "healthCenterId", hpht::text AS hpht,
+       last_visit_date::text AS "lastVisitDate", visit_count AS "visitCount"
+FROM pregnancy WHERE id = $1 FOR UPDATE`;
 
 /** Where a completed referral brought her. */
 export type ReferralOutcome = Pick<
@@ -56,6 +67,12 @@ export class PregnancyRepository {
       .setLock('pessimistic_write', undefined, ['p'])
       .where('p.id = :id', { id })
       .getOne();
+  }
+
+  /** Like findByIdForUpdate, for a visit: the few columns it needs, in plain SQL (the hot path of every visit). */
+  async lockVisitTarget(id: string): Promise<VisitTarget | null> {
+    const rows = await queryRows<VisitTarget>(this.tx.manager, LOCK_VISIT_TARGET_SQL, [id]);
+    return rows[0] ?? null;
   }
 
   async saveMother(mother: MotherEntity): Promise<void> {

@@ -4,7 +4,7 @@ import type { Actor } from '@siaga/auth';
 import { dueDateFromHpht } from '@siaga/contracts';
 import { OutboxWriter } from '@siaga/messaging';
 import { TransactionContext, isUniqueViolation } from '@siaga/persistence';
-import { PregnancyAccess } from '@registration/access/pregnancy-access';
+import { PregnancyAccess, type PregnancyAction } from '@registration/access/pregnancy-access';
 import { checkNik } from '@registration/nik/nik';
 import { contactSchedule } from './contact-schedule';
 import { MotherEntity } from './mother.entity';
@@ -12,7 +12,7 @@ import { assertPlausibleRegistration } from './plausibility';
 import type { ClosePregnancyDto, RegisterPregnancyDto, UpdatePregnancyDto } from './pregnancy.dto';
 import { NOTHING_DUE, type PregnancyEntity } from './pregnancy.entity';
 import { PregnancyErrorCode, PregnancyException } from './pregnancy.exception';
-import { PregnancyRepository } from './pregnancy.repository';
+import { PregnancyRepository, type VisitTarget } from './pregnancy.repository';
 import { toPregnancyView, toSnapshot, type PregnancyView } from './pregnancy.view';
 
 @Injectable()
@@ -179,8 +179,16 @@ export class PregnancyService {
   }
 
   /** Loads and row-locks an active pregnancy the actor may change (inside the caller's transaction). */
-  async lockActive(actor: Actor, id: string, action: 'pregnancy.update' | 'pregnancy.close' | 'visit.create'): Promise<PregnancyEntity> {
-    const pregnancy = await this.pregnancies.findByIdForUpdate(id);
+  async lockActive(actor: Actor, id: string, action: 'pregnancy.update' | 'pregnancy.close'): Promise<PregnancyEntity> {
+    return this.assertActive(actor, action, id, await this.pregnancies.findByIdForUpdate(id));
+  }
+
+  /** The lean lock of a visit: the same checks, without loading the whole record. */
+  async lockActiveForVisit(actor: Actor, id: string): Promise<VisitTarget> {
+    return this.assertActive(actor, 'visit.create', id, await this.pregnancies.lockVisitTarget(id));
+  }
+
+  private async assertActive<P extends VisitTarget>(actor: Actor, action: PregnancyAction, id: string, pregnancy: P | null): Promise<P> {
     if (!pregnancy) throw this.notFound(id);
     await this.access.authorize(actor, action, pregnancy);
     if (pregnancy.status !== 'active') {

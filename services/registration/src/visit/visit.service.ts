@@ -44,7 +44,7 @@ export class VisitService {
 
   record(actor: Actor, pregnancyId: string, dto: RecordVisitDto): Promise<VisitView> {
     return this.tx.run(async (manager) => {
-      const pregnancy = await this.pregnancyService.lockActive(actor, pregnancyId, 'visit.create');
+      const pregnancy = await this.pregnancyService.lockActiveForVisit(actor, pregnancyId);
       assertPlausibleVisit(dto, pregnancy.hpht);
       const { notes, visitDate, ...facts } = dto;
       const visit = Object.assign(new VisitEntity(), {
