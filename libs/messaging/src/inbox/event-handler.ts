@@ -43,3 +43,18 @@ export type ConsumerDefinition = EventConsumerDefinition | BatchConsumerDefiniti
 export class PermanentEventError extends Error {
   override name = 'PermanentEventError';
 }
+
+/**
+ * The subject keys the partition and the inbox's sequence check; an event whose data is about another
+ * pregnancy would corrupt both, and retrying cannot help: it goes to the dead-letter topic.
+ */
+export function assertSubject(event: Pick<HandledEvent, 'subject'>, pregnancyId: string): void {
+  if (event.subject !== pregnancyId) {
+    throw new PermanentEventError(`subject ${event.subject} does not match pregnancy ${pregnancyId} in the data`);
+  }
+}
+
+/** The last event of each subject in a chunk (a projection that keeps only the latest state needs no more). */
+export function lastPerSubject<T>(events: readonly HandledEvent<T>[]): HandledEvent<T>[] {
+  return [...new Map(events.map((event) => [event.subject, event])).values()];
+}

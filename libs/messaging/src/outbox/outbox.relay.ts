@@ -53,7 +53,7 @@ export class OutboxRelay {
   private draining?: Promise<void>;
   private wakeAgain = false;
   private pollTimer?: NodeJS.Timeout;
-  private notifyTimer?: NodeJS.Timeout;
+  private wakeTimer?: NodeJS.Timeout;
   private purgeTimer?: NodeJS.Timeout;
   private failures = 0;
 
@@ -76,7 +76,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.pollTimer);
-    clearTimeout(this.notifyTimer);
+    clearTimeout(this.wakeTimer);
     clearInterval(this.purgeTimer);
     await this.draining;
   }
@@ -125,9 +125,9 @@ export class OutboxRelay {
   /** Called per committed transaction that appended events: a short delay lets one round carry several. */
   wakeSoon(): void {
     if (this.stopped) return;
-    if (this.notifyTimer) return;
-    this.notifyTimer = setTimeout(() => {
-      this.notifyTimer = undefined;
+    if (this.wakeTimer) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
       this.wake();
     }, this.config.outboxWakeDelayMs);
   }

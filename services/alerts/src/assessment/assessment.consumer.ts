@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENTS, TOPICS, type PregnancyAssessedV1 } from '@siaga/contracts';
-import { MESSAGING_CONFIG, MessagingLifecycle, PermanentEventError, type HandledEvent, type MessagingConfig } from '@siaga/messaging';
+import { MESSAGING_CONFIG, MessagingLifecycle, assertSubject, type HandledEvent, type MessagingConfig } from '@siaga/messaging';
 import { LOGGER, type Logger } from '@siaga/observability';
 import { AlertService } from '@alerts/alert/alert.service';
 
@@ -31,11 +31,7 @@ export class AssessmentConsumer {
   }
 
   async onAssessed(events: readonly HandledEvent<PregnancyAssessedV1>[]): Promise<void> {
-    for (const event of events) {
-      if (event.subject !== event.data.pregnancyId) {
-        throw new PermanentEventError(`subject ${event.subject} does not match pregnancy ${event.data.pregnancyId} in the data`);
-      }
-    }
+    for (const event of events) assertSubject(event, event.data.pregnancyId);
     const results = await this.alerts.onAssessed(events.map((e) => e.data));
     results.forEach((result, i) => {
       if (result === 'raised' || result === 'updated' || result === 'waiting-for-pregnancy') {

@@ -7,7 +7,7 @@ import {
   type PregnancyUpdatedV1,
   type VisitRecordedV1,
 } from '@siaga/contracts';
-import { MESSAGING_CONFIG, MessagingLifecycle, PermanentEventError, type HandledEvent, type MessagingConfig } from '@siaga/messaging';
+import { MESSAGING_CONFIG, MessagingLifecycle, assertSubject, type HandledEvent, type MessagingConfig } from '@siaga/messaging';
 import { PregnancySummaryService } from './pregnancy-summary.service';
 
 export const PREGNANCY_SUMMARY_GROUP = 'alerts.pregnancies';
@@ -29,28 +29,22 @@ export class PregnancyEventsConsumer {
       concurrency: config.topicPartitions,
       handlers: {
         [EVENTS.pregnancyRegistered.type]: async (e: HandledEvent<PregnancyRegisteredV1>) => {
-          this.checkSubject(e, e.data.pregnancy.pregnancyId);
+          assertSubject(e, e.data.pregnancy.pregnancyId);
           await this.summaries.applySnapshot(e.data.pregnancy, e.sequence);
         },
         [EVENTS.pregnancyUpdated.type]: async (e: HandledEvent<PregnancyUpdatedV1>) => {
-          this.checkSubject(e, e.data.pregnancy.pregnancyId);
+          assertSubject(e, e.data.pregnancy.pregnancyId);
           await this.summaries.applySnapshot(e.data.pregnancy, e.sequence);
         },
         [EVENTS.visitRecorded.type]: async (e: HandledEvent<VisitRecordedV1>) => {
-          this.checkSubject(e, e.data.pregnancyId);
+          assertSubject(e, e.data.pregnancyId);
           await this.summaries.applyVisit(e.data.pregnancyId, e.data.visit.visitDate);
         },
         [EVENTS.pregnancyClosed.type]: async (e: HandledEvent<PregnancyClosedV1>) => {
-          this.checkSubject(e, e.data.pregnancyId);
+          assertSubject(e, e.data.pregnancyId);
           await this.summaries.applyClosed(e.data.pregnancyId, e.data.outcome, e.data.closedAt);
         },
       },
     });
-  }
-
-  /** The subject keys the partition and the sequence check; data about another pregnancy would corrupt both. */
-  private checkSubject(event: HandledEvent<unknown>, pregnancyId: string): void {
-    if (event.subject !== pregnancyId)
-      throw new PermanentEventError(`subject ${event.subject} does not match pregnancy ${pregnancyId} in the data`);
   }
 }

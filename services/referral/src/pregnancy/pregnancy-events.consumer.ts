@@ -7,9 +7,9 @@ import {
   type PregnancyRegisteredV1,
   type PregnancyUpdatedV1,
 } from '@siaga/contracts';
-import { MessagingLifecycle, PermanentEventError, type HandledEvent } from '@siaga/messaging';
+import { MessagingLifecycle, assertSubject, lastPerSubject, type HandledEvent } from '@siaga/messaging';
 import { ReferralService } from '@referral/referral/referral.service';
-import { PregnancyFactRepository, type LatestRisk } from './pregnancy-fact.repository';
+import { PregnancyFactRepository } from './pregnancy-fact.repository';
 
 export const PREGNANCY_GROUP = 'referral.pregnancies';
 export const ASSESSMENT_GROUP = 'referral.assessments';
@@ -44,36 +44,28 @@ export class PregnancyEventsConsumer {
   }
 
   async onSnapshot(event: HandledEvent<unknown>, snapshot: PregnancyRegisteredV1['pregnancy']): Promise<void> {
-    sameSubject(event, snapshot.pregnancyId);
+    assertSubject(event, snapshot.pregnancyId);
     await this.facts.upsertSnapshot(snapshot);
   }
 
   async onClosed(event: HandledEvent<PregnancyClosedV1>): Promise<void> {
-    sameSubject(event, event.data.pregnancyId);
+    assertSubject(event, event.data.pregnancyId);
     await this.facts.markClosed(event.data.pregnancyId);
     await this.referrals.cancelForClosedPregnancy(event.data.pregnancyId, event.data.outcome);
   }
 
   /** A chunk of assessments in one write: each woman's latest. */
   async onAssessed(events: readonly HandledEvent<PregnancyAssessedV1>[]): Promise<void> {
-    const latest = new Map<string, LatestRisk>();
-    for (const event of events) {
-      const a = event.data;
-      sameSubject(event, a.pregnancyId);
-      latest.set(a.pregnancyId, {
+    for (const event of events) assertSubject(event, event.data.pregnancyId);
+    await this.facts.applyAssessments(
+      lastPerSubject(events).map(({ data: a }) => ({
         pregnancyId: a.pregnancyId,
         category: a.category,
         score: a.score,
         ruleIds: a.factors.filter((f) => f.status === 'present').map((f) => f.ruleId),
         emergencyRuleIds: a.emergencies.map((f) => f.ruleId),
         assessedAt: a.assessedAt,
-      });
-    }
-    await this.facts.applyAssessments([...latest.values()]);
+      })),
+    );
   }
-}
-
-/** The subject keys the partition and the sequence check; data about another pregnancy would corrupt both. */
-function sameSubject(event: HandledEvent<unknown>, pregnancyId: string): void {
-  if (event.subject !== pregnancyId) throw new PermanentEventError(`subject ${event.subject} does not match pregnancy ${pregnancyId}`);
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENTS, TOPICS, type AlertResolvedV1 } from '@siaga/contracts';
-import { MessagingLifecycle, PermanentEventError, type HandledEvent } from '@siaga/messaging';
+import { MessagingLifecycle, PermanentEventError, assertSubject, type HandledEvent } from '@siaga/messaging';
 import { LOGGER, type Logger } from '@siaga/observability';
 import { ReferralService } from './referral.service';
 
@@ -30,9 +30,7 @@ export class AlertDecisionConsumer {
   async onResolved(event: HandledEvent<AlertResolvedV1>): Promise<void> {
     const alert = event.data;
     if (alert.decision !== 'refer') return;
-    if (event.subject !== alert.pregnancyId) {
-      throw new PermanentEventError(`subject ${event.subject} does not match pregnancy ${alert.pregnancyId}`);
-    }
+    assertSubject(event, alert.pregnancyId);
     if (!alert.referral) throw new PermanentEventError(`alert ${alert.alertId} was resolved with refer but carries no referral`);
     const outcome = await this.referrals.createFromAlert({
       alertId: alert.alertId,

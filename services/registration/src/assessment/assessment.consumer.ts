@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EVENTS, TOPICS, type PregnancyAssessedV1 } from '@siaga/contracts';
-import { MessagingLifecycle, type HandledEvent } from '@siaga/messaging';
-import { PregnancyRepository, type LatestRisk } from '@registration/pregnancy/pregnancy.repository';
+import { MessagingLifecycle, lastPerSubject, type HandledEvent } from '@siaga/messaging';
+import { PregnancyRepository } from '@registration/pregnancy/pregnancy.repository';
 
 /** Kafka adapter: keeps the caseload's risk category in step with risk scoring's latest assessment. */
 @Injectable()
@@ -20,16 +20,14 @@ export class AssessmentConsumer {
 
   /** A chunk in stream order: only each pregnancy's last assessment in it matters to the caseload. */
   async onAssessed(events: readonly HandledEvent<PregnancyAssessedV1>[]): Promise<void> {
-    const latest = new Map<string, LatestRisk>();
-    for (const { data: a } of events) {
-      latest.set(a.pregnancyId, {
+    await this.pregnancies.applyLatestRisks(
+      lastPerSubject(events).map(({ data: a }) => ({
         pregnancyId: a.pregnancyId,
         category: a.category,
         score: a.score,
         hasEmergency: a.emergencies.length > 0,
         assessedAt: new Date(a.assessedAt),
-      });
-    }
-    await this.pregnancies.applyLatestRisks([...latest.values()]);
+      })),
+    );
   }
 }

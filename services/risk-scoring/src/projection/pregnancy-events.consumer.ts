@@ -7,7 +7,14 @@ import {
   type PregnancyUpdatedV1,
   type VisitRecordedV1,
 } from '@siaga/contracts';
-import { MESSAGING_CONFIG, MessagingLifecycle, PermanentEventError, type HandledEvent, type MessagingConfig } from '@siaga/messaging';
+import {
+  MESSAGING_CONFIG,
+  MessagingLifecycle,
+  PermanentEventError,
+  assertSubject,
+  type HandledEvent,
+  type MessagingConfig,
+} from '@siaga/messaging';
 import { LOGGER, type Logger } from '@siaga/observability';
 import type { FactChange } from './pregnancy-facts';
 import { PregnancyFactsService, type FactToApply } from './pregnancy-facts.service';
@@ -73,10 +80,7 @@ const CONSUMED_TYPES = [
 function toFact(event: HandledEvent): FactToApply {
   const change = toChange(event);
   const pregnancyId = change.kind === 'snapshot' ? change.snapshot.pregnancyId : pregnancyIdOf(event);
-  // The subject keys the partition and the sequence check; data about another pregnancy would corrupt both.
-  if (event.subject !== pregnancyId) {
-    throw new PermanentEventError(`subject ${event.subject} does not match pregnancy ${pregnancyId} in the data`);
-  }
+  assertSubject(event, pregnancyId);
   return {
     pregnancyId,
     change,
