@@ -1,5 +1,6 @@
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import type { DatabaseConfig } from './database-config';
+import { PreparedStatementClient } from './prepared-statement-client';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface ServiceDataSourceOptions {
@@ -28,6 +29,7 @@ export function dataSourceOptions(config: DatabaseConfig, options: ServiceDataSo
     parseInt8: true,
     useUTC: true,
     extra: {
+      ...(config.preparedStatements && { Client: PreparedStatementClient }),
       max: config.poolSize,
       // An exhausted pool answers with an error (503 via readiness, retried by consumers), never hangs.
       connectionTimeoutMillis: 10_000,

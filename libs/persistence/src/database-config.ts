@@ -3,6 +3,8 @@ export interface DatabaseConfig {
   url: string;
   schema: string;
   poolSize: number;
+  /** Named prepared statements (see PreparedStatementClient); off behind a transaction-mode connection pooler. */
+  preparedStatements: boolean;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/siaga';
@@ -13,5 +15,6 @@ export function databaseConfigFromEnv(schema: string, env: NodeJS.ProcessEnv = p
     url: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     schema: env.DATABASE_SCHEMA ?? schema,
     poolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== 'false',
   };
 }

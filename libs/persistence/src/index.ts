@@ -3,6 +3,7 @@ export * from './database-config';
 export * from './ensure-database';
 export * from './persistence.module';
 export * from './postgres-errors';
+export * from './prepared-statement-client';
 export * from './snake-naming.strategy';
 export * from './sql-executor';
 export * from './transaction-context';
