@@ -2,6 +2,7 @@ import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import type { Logger } from '@siaga/observability';
 import { MessageBus, type MessageHandler, type OutgoingMessage, type Subscription, type SubscriptionOptions } from '../bus/message-bus';
 import { KafkaSubscription } from './kafka-subscription';
+import { patchKafkajsIdleTimer } from './kafkajs-idle-timer.patch';
 
 /** MessageBus on kafkajs: one idempotent producer (acks=all, one request in flight so order holds). */
 export class KafkaMessageBus extends MessageBus {
@@ -16,6 +17,7 @@ export class KafkaMessageBus extends MessageBus {
     private readonly logger: Logger,
   ) {
     super();
+    patchKafkajsIdleTimer();
     this.kafka = new Kafka({
       clientId,
       brokers,
