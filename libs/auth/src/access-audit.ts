@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Pool } from 'pg';
+import { Pool, type Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor } from './principal';
 
@@ -78,8 +78,12 @@ export class AccessAudit implements OnModuleDestroy {
   private writing = false;
 
   constructor(private readonly dataSource: DataSource) {
-    const options = dataSource.options as { url?: string; extra?: { options?: string; application_name?: string } };
+    const options = dataSource.options as {
+      url?: string;
+      extra?: { options?: string; application_name?: string; Client?: typeof Client };
+    };
     this.pool = new Pool({
+      Client: options.extra?.Client, // the service's client: the audit INSERT, one per request, is prepared too
       connectionString: options.url,
       options: options.extra?.options,
       application_name: `${options.extra?.application_name ?? 'siaga'}-audit`,
