@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Pool, type Client } from 'pg';
+import { GroupCommit } from '@siaga/persistence';
 import { DataSource } from 'typeorm';
 import type { Actor } from './principal';
 
@@ -60,12 +61,6 @@ export interface AccessLogEntry {
   requestId: string;
 }
 
-interface QueuedRecords {
-  records: AccessRecord[];
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 @Injectable()
 export class AccessAudit implements OnModuleDestroy {
   /**
@@ -74,8 +69,14 @@ export class AccessAudit implements OnModuleDestroy {
    * deadlocks as soon as every connection is held by a request waiting for its audit write.
    */
   private readonly pool: Pool;
-  private readonly queued: QueuedRecords[] = [];
-  private writing = false;
+  // One INSERT at a time, on the pool's one connection (see record).
+  private readonly writes = new GroupCommit<AccessRecord[], void>(
+    async (batch) => {
+      await this.insert(batch.flat());
+      return batch.map(() => ({ ok: true, value: undefined }));
+    },
+    { maxBatch: 1000, maxConcurrent: 1 },
+  );
 
   constructor(private readonly dataSource: DataSource) {
     const options = dataSource.options as {
@@ -104,31 +105,7 @@ export class AccessAudit implements OnModuleDestroy {
    */
   record(...records: AccessRecord[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.queued.push({ records, resolve, reject });
-      this.writeQueued();
-    });
-  }
-
-  private writeQueued(): void {
-    if (this.writing || this.queued.length === 0) return;
-    this.writing = true;
-    const batch = this.queued.splice(0);
-    void this.writeBatch(batch).finally(() => {
-      this.writing = false;
-      this.writeQueued();
-    });
-  }
-
-  /** One INSERT for the batch; if it fails, each caller's records alone, so one bad record fails only its caller. */
-  private async writeBatch(batch: QueuedRecords[]): Promise<void> {
-    try {
-      await this.insert(batch.flatMap((b) => b.records));
-      batch.forEach((b) => b.resolve());
-    } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
-      for (const b of batch) await this.insert(b.records).then(b.resolve, b.reject);
-    }
+    return this.writes.submit(records);
   }
 
   private async insert(records: AccessRecord[]): Promise<void> {

@@ -8,3 +8,4 @@ export * from './snake-naming.strategy';
 export * from './sql-executor';
 export * from './transaction-context';
 export * from './database-readiness';
+export * from './group-commit';

@@ -110,6 +110,49 @@ describe('registration API (real PostgreSQL and Kafka)', () => {
     expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 40 }, () => 201));
   });
 
+  it('writes concurrent visits together, answering and counting each one on its own', async () => {
+    const [a, b, closed] = await Promise.all([1, 2, 3].map(async () => (await register(registrationBody())).body.id as string));
+    await sut.request('POST', `/pregnancies/${closed}/close`, {
+      token: midwife,
+      body: { outcome: 'miscarriage', closedAt: new Date().toISOString() },
+    });
+    const visitDate = new Date().toISOString().slice(0, 10);
+    const post = (id: string, token: string, body: object = { visitDate, dangerSigns: [] }) =>
+      sut.request('POST', `/pregnancies/${id}/visits`, { token, body });
+    const sent = [
+      ...Array.from({ length: 6 }, () => [post(a, midwife), 201] as const),
+      ...Array.from({ length: 4 }, () => [post(b, midwife), 201] as const),
+      [post(a, otherMidwife), 403] as const,
+      [post(b, midwife, { visitDate, systolic: 120, diastolic: 130, dangerSigns: [] }), 400] as const,
+      [post(closed, midwife), 409] as const,
+      [post(randomUUID(), midwife), 404] as const,
+      ...Array.from({ length: 4 }, () => [post(b, midwife), 201] as const),
+    ];
+    const statuses = await Promise.all(sent.map(async ([response]) => (await response).status));
+    expect(statuses).toEqual(sent.map(([, status]) => status));
+
+    const dataSource = sut.app.get(DataSource);
+    const counts = await dataSource.query(
+      `SELECT p.id, p.visit_count AS "visitCount", count(v.id)::int AS visits, count(DISTINCT v.recorded_at)::int AS commits
+       FROM pregnancy p LEFT JOIN visit v ON v.pregnancy_id = p.id WHERE p.id = ANY($1) GROUP BY p.id`,
+      [[a, b, closed]],
+    );
+    const byId = Object.fromEntries(counts.map((c: { id: string }) => [c.id, c]));
+    expect(byId[a]).toMatchObject({ visitCount: 6, visits: 6 });
+    expect(byId[b]).toMatchObject({ visitCount: 8, visits: 8 });
+    expect(byId[closed]).toMatchObject({ visitCount: 0, visits: 0 });
+    // Visits written in one transaction share their recorded_at: fewer commits than visits means they were grouped.
+    expect(byId[a].commits + byId[b].commits).toBeLessThan(14);
+
+    const events = await probe.waitFor((m) => m.key === b && m.headers[CE_HEADERS.type] === EVENTS.visitRecorded.type, 8);
+    expect(events.map((e) => Number(e.headers[CE_HEADERS.sequence])).sort((x, y) => x - y)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    const [{ denied }] = await dataSource.query(
+      `SELECT count(*)::int AS denied FROM access_audit WHERE pregnancy_id = $1 AND action = 'visit.create' AND outcome = 'denied'`,
+      [a],
+    );
+    expect(denied).toBe(1);
+  });
+
   describe('bad input', () => {
     it('names the offending field with RFC 9457 problem details', async () => {
       const body = registrationBody();

@@ -26,14 +26,24 @@ export class PregnancyAccess {
 
   /** Throws 403 (audited) when the actor may not; records the access when it may. */
   async authorize(actor: Actor, action: PregnancyAction, pregnancy: ScopedPregnancy): Promise<void> {
-    const allowed = isAllowed(actor, action, pregnancy);
-    await this.audit.record({
-      actor,
-      action,
-      pregnancyId: pregnancy.id,
-      outcome: allowed ? 'allowed' : 'denied',
-      reason: allowed ? undefined : 'outside the caller’s scope',
-    });
-    if (!allowed) throw new PregnancyException(PregnancyErrorCode.OutOfScope, 'This pregnancy is outside your scope');
+    const [refusal] = await this.authorizeEach([{ actor, action, pregnancy }]);
+    if (refusal) throw refusal;
+  }
+
+  /** authorize for several accesses in one audit write: per access, the 403 to answer it with, or null. */
+  async authorizeEach(
+    accesses: readonly { actor: Actor; action: PregnancyAction; pregnancy: ScopedPregnancy }[],
+  ): Promise<(PregnancyException | null)[]> {
+    const allowed = accesses.map(({ actor, action, pregnancy }) => isAllowed(actor, action, pregnancy));
+    await this.audit.record(
+      ...accesses.map(({ actor, action, pregnancy }, i) => ({
+        actor,
+        action,
+        pregnancyId: pregnancy.id,
+        outcome: allowed[i] ? ('allowed' as const) : ('denied' as const),
+        reason: allowed[i] ? undefined : 'outside the caller’s scope',
+      })),
+    );
+    return allowed.map((ok) => (ok ? null : new PregnancyException(PregnancyErrorCode.OutOfScope, 'This pregnancy is outside your scope')));
   }
 }

@@ -19,10 +19,10 @@ export type VisitTarget = Pick<
   'id' | 'status' | 'outcome' | 'villageCode' | 'healthCenterId' | 'hpht' | 'lastVisitDate' | 'visitCount'
 >;
 
-const LOCK_VISIT_TARGET_SQL = `
+const LOCK_VISIT_TARGETS_SQL = `
 SELECT id, status, outcome, village_code AS "villageCode", health_center_id AS "healthCenterId", hpht::text AS hpht,
        last_visit_date::text AS "lastVisitDate", visit_count AS "visitCount"
-FROM pregnancy WHERE id = $1 FOR UPDATE`;
+FROM pregnancy WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
 
 /** Where a completed referral brought her. */
 export type ReferralOutcome = Pick<
@@ -69,10 +69,13 @@ export class PregnancyRepository {
       .getOne();
   }
 
-  /** Like findByIdForUpdate, for a visit: the few columns it needs, in plain SQL (the hot path of every visit). */
-  async lockVisitTarget(id: string): Promise<VisitTarget | null> {
-    const rows = await queryRows<VisitTarget>(this.tx.manager, LOCK_VISIT_TARGET_SQL, [id]);
-    return rows[0] ?? null;
+  /**
+   * Like findByIdForUpdate, for visits: the few columns they need, in plain SQL (the hot path of every visit).
+   * Rows are locked in id order, so two transactions locking overlapping sets cannot deadlock on them.
+   */
+  async lockVisitTargets(ids: readonly string[]): Promise<Map<string, VisitTarget>> {
+    const rows = await queryRows<VisitTarget>(this.tx.manager, LOCK_VISIT_TARGETS_SQL, [ids]);
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   async saveMother(mother: MotherEntity): Promise<void> {

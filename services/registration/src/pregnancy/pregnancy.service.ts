@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@siaga/auth';
 import { dueDateFromHpht } from '@siaga/contracts';
 import { OutboxWriter } from '@siaga/messaging';
-import { TransactionContext, isUniqueViolation } from '@siaga/persistence';
+import { TransactionContext, isUniqueViolation, type Settled } from '@siaga/persistence';
 import { PregnancyAccess, type PregnancyAction } from '@registration/access/pregnancy-access';
 import { checkNik } from '@registration/nik/nik';
 import { contactSchedule } from './contact-schedule';
@@ -183,18 +183,37 @@ export class PregnancyService {
     return this.assertActive(actor, action, id, await this.pregnancies.findByIdForUpdate(id));
   }
 
-  /** The lean lock of a visit: the same checks, without loading the whole record. */
-  async lockActiveForVisit(actor: Actor, id: string): Promise<VisitTarget> {
-    return this.assertActive(actor, 'visit.create', id, await this.pregnancies.lockVisitTarget(id));
+  /**
+   * The lean lock of visits, without loading whole records: locks the pregnancies of a group of visits (one
+   * round trip) and settles each visit: it may be recorded when
+   * its pregnancy exists, is in the midwife's scope (audited, one write for the group) and is still active.
+   */
+  async lockActiveForVisits(visits: readonly { actor: Actor; pregnancyId: string }[]): Promise<Settled<VisitTarget>[]> {
+    const targets = await this.pregnancies.lockVisitTargets([...new Set(visits.map((v) => v.pregnancyId))]);
+    const found = visits.map((v) => targets.get(v.pregnancyId));
+    const refusals = await this.access.authorizeEach(
+      visits.flatMap((v, i) => (found[i] ? [{ actor: v.actor, action: 'visit.create' as const, pregnancy: found[i] }] : [])),
+    );
+    let decided = 0;
+    return visits.map((v, i): Settled<VisitTarget> => {
+      const pregnancy = found[i];
+      if (!pregnancy) return { ok: false, error: this.notFound(v.pregnancyId) };
+      const refusal = refusals[decided++];
+      if (refusal) return { ok: false, error: refusal };
+      if (pregnancy.status !== 'active') return { ok: false, error: this.closed(pregnancy) };
+      return { ok: true, value: pregnancy };
+    });
   }
 
   private async assertActive<P extends VisitTarget>(actor: Actor, action: PregnancyAction, id: string, pregnancy: P | null): Promise<P> {
     if (!pregnancy) throw this.notFound(id);
     await this.access.authorize(actor, action, pregnancy);
-    if (pregnancy.status !== 'active') {
-      throw new PregnancyException(PregnancyErrorCode.Closed, `This pregnancy was closed (${pregnancy.outcome ?? 'unknown'})`);
-    }
+    if (pregnancy.status !== 'active') throw this.closed(pregnancy);
     return pregnancy;
+  }
+
+  private closed(pregnancy: VisitTarget): PregnancyException {
+    return new PregnancyException(PregnancyErrorCode.Closed, `This pregnancy was closed (${pregnancy.outcome ?? 'unknown'})`);
   }
 
   private notFound(id: string): PregnancyException {
