@@ -13,3 +13,4 @@ export * from './registration/registration.events';
 export * from './risk-scoring/assessment.events';
 export * from './topics';
 export * from './validate-event';
+export * from './validation-metadata-cache';

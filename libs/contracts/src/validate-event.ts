@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { eventDefinitionForType } from './event-catalog';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 export class InvalidEventError extends Error {
   constructor(
@@ -21,6 +22,7 @@ const flatten = (errors: ValidationError[], parent = ''): string[] =>
 
 /** Checks an event's data against its versioned contract; throws InvalidEventError on an unknown type or bad data. */
 export function validateEventData<T extends object>(type: string, data: unknown): T {
+  cacheValidationMetadata();
   const definition = eventDefinitionForType(type);
   if (!definition) throw new InvalidEventError(type, ['unknown event type']);
   if (typeof data !== 'object' || data === null) throw new InvalidEventError(type, ['data is not an object']);

@@ -3,6 +3,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { cacheValidationMetadata } from '@siaga/contracts';
 import { LOGGER, type Logger } from '@siaga/observability';
 import { Histogram, collectDefaultMetrics } from 'prom-client';
 import { NestPinoLogger } from './nest-logger';
@@ -35,6 +36,7 @@ export async function createServiceApp(module: Type, options: ServiceAppOptions)
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new NestPinoLogger(logger.child({ component: 'nest' })));
+  cacheValidationMetadata();
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   if (!defaultMetricsCollected) {
