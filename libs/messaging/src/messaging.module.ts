@@ -63,7 +63,11 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
     for (let attempt = 1; !this.stopping; attempt += 1) {
       try {
         await this.bus.ensureTopics([...allTopics, ...allTopics.map(deadLetterTopic)], this.config.topicPartitions);
-        for (const definition of this.consumers.splice(0)) this.subscriptions.push(await this.inbox.start(definition));
+        // A definition leaves the list only once started: after a failure the next attempt starts the rest.
+        while (this.consumers.length > 0) {
+          this.subscriptions.push(await this.inbox.start(this.consumers[0]));
+          this.consumers.shift();
+        }
         return;
       } catch (error) {
         this.logger.warn({ err: error, attempt }, 'broker not reachable; consumers will start when it is');
