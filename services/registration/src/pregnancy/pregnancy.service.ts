@@ -184,9 +184,9 @@ export class PregnancyService {
   }
 
   /**
-   * The lean lock of visits, without loading whole records: locks the pregnancies of a group of visits (one
-   * round trip) and settles each visit: it may be recorded when
-   * its pregnancy exists, is in the midwife's scope (audited, one write for the group) and is still active.
+   * The lean lock of visits, without loading whole records: locks the pregnancies of a group of visits in one
+   * round trip, then settles each visit. It may be recorded when its pregnancy exists, is in the midwife's scope
+   * (audited, one write for the group) and is still active.
    */
   async lockActiveForVisits(visits: readonly { actor: Actor; pregnancyId: string }[]): Promise<Settled<VisitTarget>[]> {
     const targets = await this.pregnancies.lockVisitTargets([...new Set(visits.map((v) => v.pregnancyId))]);
