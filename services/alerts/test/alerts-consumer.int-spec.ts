@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { EVENTS, TOPICS, type AlertRaisedV1, type AlertUpdatedV1 } from '@siaga/contracts';
 import { MessagingLifecycle } from '@siaga/messaging';
-import { KafkaProbe, eventually, isolateTestFile, startService, tokenFor, type ServiceUnderTest } from '@siaga/testing';
+import { KafkaProbe, eventually, isoDaysAgo, isolateTestFile, startService, tokenFor, type ServiceUnderTest } from '@siaga/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '@alerts/app.module';
-import { SEVERE_PE, aSnapshot, alertEventsOf, anAssessment, assessed, cloudEvent, finding, produce, registered, typeOf } from './fixtures';
+import {
+  SEVERE_PE,
+  aSnapshot,
+  alertEventsOf,
+  anAssessment,
+  assessed,
+  cloudEvent,
+  finding,
+  produce,
+  registered,
+  typeOf,
+  updated,
+} from './fixtures';
 
 /** Raising alerts from risk scoring's assessments, over the real Kafka and PostgreSQL. */
 describe('alerts from assessments (real PostgreSQL and Kafka)', () => {
@@ -192,6 +204,35 @@ describe('alerts from assessments (real PostgreSQL and Kafka)', () => {
     expect(seen.body).toMatchObject({ pregnancy: { motherName: snapshot.motherName, villageName: 'Sempu' } });
     expect(seen.body.transitions[0]).toMatchObject({ transition: 'raised', by: 'system:assessments' });
     expect(seen.body.transitions[0].details.waitedSince).toEqual(expect.any(String));
+  });
+
+  it('keeps her latest visit date and newest snapshot from a stream of visits in any date order', async () => {
+    const snapshot = aSnapshot();
+    const visit = (sequence: number, daysAgo: number) =>
+      cloudEvent('visitRecorded', snapshot.pregnancyId, sequence, {
+        pregnancyId: snapshot.pregnancyId,
+        visit: { visitId: randomUUID(), visitDate: isoDaysAgo(daysAgo), dangerSigns: [] },
+      });
+    const stream = [
+      registered(snapshot),
+      visit(2, 3),
+      visit(3, 10), // recorded late: an older visit must not move her last visit back
+      updated({ ...snapshot, motherName: 'Ibu Baru' }, 4),
+      visit(5, 5),
+    ];
+    // One send: the events reach the consumer together, as a chunk.
+    await probe.send(
+      `${topicPrefix}${TOPICS.pregnancy}`,
+      stream.map((e) => e.message),
+    );
+
+    await eventually(async () => {
+      const [row] = await db.query<{ last_visit_date: string; mother_name: string; snapshot_sequence: number }[]>(
+        `SELECT last_visit_date::text, mother_name, snapshot_sequence FROM pregnancy_summary WHERE pregnancy_id = $1`,
+        [snapshot.pregnancyId],
+      );
+      expect(row).toEqual({ last_visit_date: isoDaysAgo(3), mother_name: 'Ibu Baru', snapshot_sequence: 4 });
+    });
   });
 
   it('closes her open alerts when the pregnancy ends', async () => {

@@ -27,24 +27,40 @@ export class PregnancyEventsConsumer {
       groupId: PREGNANCY_SUMMARY_GROUP,
       topics: [TOPICS.pregnancy],
       concurrency: config.topicPartitions,
-      handlers: {
-        [EVENTS.pregnancyRegistered.type]: async (e: HandledEvent<PregnancyRegisteredV1>) => {
-          assertSubject(e, e.data.pregnancy.pregnancyId);
-          await this.summaries.applySnapshot(e.data.pregnancy, e.sequence);
-        },
-        [EVENTS.pregnancyUpdated.type]: async (e: HandledEvent<PregnancyUpdatedV1>) => {
-          assertSubject(e, e.data.pregnancy.pregnancyId);
-          await this.summaries.applySnapshot(e.data.pregnancy, e.sequence);
-        },
-        [EVENTS.visitRecorded.type]: async (e: HandledEvent<VisitRecordedV1>) => {
-          assertSubject(e, e.data.pregnancyId);
-          await this.summaries.applyVisit(e.data.pregnancyId, e.data.visit.visitDate);
-        },
-        [EVENTS.pregnancyClosed.type]: async (e: HandledEvent<PregnancyClosedV1>) => {
-          assertSubject(e, e.data.pregnancyId);
-          await this.summaries.applyClosed(e.data.pregnancyId, e.data.outcome, e.data.closedAt);
-        },
-      },
+      types: [EVENTS.pregnancyRegistered.type, EVENTS.pregnancyUpdated.type, EVENTS.visitRecorded.type, EVENTS.pregnancyClosed.type],
+      handleBatch: (events: readonly HandledEvent[]) => this.apply(events),
     });
+  }
+
+  /**
+   * Snapshots and closures one at a time, in stream order. A visit only moves her last visit date forward, so
+   * the chunk's visits go in one statement at the end, whatever their order among the rest.
+   */
+  private async apply(events: readonly HandledEvent[]): Promise<void> {
+    const visits: { pregnancyId: string; visitDate: string }[] = [];
+    for (const event of events) {
+      switch (event.type) {
+        case EVENTS.pregnancyRegistered.type:
+        case EVENTS.pregnancyUpdated.type: {
+          const { pregnancy } = event.data as PregnancyRegisteredV1 | PregnancyUpdatedV1;
+          assertSubject(event, pregnancy.pregnancyId);
+          await this.summaries.applySnapshot(pregnancy, event.sequence);
+          break;
+        }
+        case EVENTS.visitRecorded.type: {
+          const { pregnancyId, visit } = event.data as VisitRecordedV1;
+          assertSubject(event, pregnancyId);
+          visits.push({ pregnancyId, visitDate: visit.visitDate });
+          break;
+        }
+        case EVENTS.pregnancyClosed.type: {
+          const { pregnancyId, outcome, closedAt } = event.data as PregnancyClosedV1;
+          assertSubject(event, pregnancyId);
+          await this.summaries.applyClosed(pregnancyId, outcome, closedAt);
+          break;
+        }
+      }
+    }
+    await this.summaries.applyVisits(visits);
   }
 }

@@ -47,12 +47,18 @@ export class PregnancySummaryRepository {
     return rows.length === 0 ? null : normalise(rows[0]);
   }
 
-  /** Her last contact (the latest visit date seen, whatever order visits arrive in). */
-  async applyVisit(pregnancyId: string, visitDate: string): Promise<void> {
+  /**
+   * Her last contact: the latest visit date seen, whatever order visits arrive in, for many visits in one
+   * statement (rows upserted in pregnancy id order, one per pregnancy).
+   */
+  async applyVisits(visits: readonly { pregnancyId: string; visitDate: string }[]): Promise<void> {
+    if (visits.length === 0) return;
     await this.tx.manager.query(
-      `INSERT INTO pregnancy_summary AS p (pregnancy_id, last_visit_date) VALUES ($1, $2)
+      `INSERT INTO pregnancy_summary AS p (pregnancy_id, last_visit_date)
+       SELECT pregnancy_id, max(visit_date) FROM unnest($1::uuid[], $2::date[]) AS v(pregnancy_id, visit_date)
+       GROUP BY pregnancy_id ORDER BY pregnancy_id
        ON CONFLICT (pregnancy_id) DO UPDATE SET last_visit_date = GREATEST(p.last_visit_date, EXCLUDED.last_visit_date), updated_at = now()`,
-      [pregnancyId, visitDate.slice(0, 10)],
+      [visits.map((v) => v.pregnancyId), visits.map((v) => v.visitDate.slice(0, 10))],
     );
   }
 

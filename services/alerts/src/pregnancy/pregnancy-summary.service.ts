@@ -21,8 +21,8 @@ export class PregnancySummaryService {
     });
   }
 
-  applyVisit(pregnancyId: string, visitDate: string): Promise<void> {
-    return this.tx.run(() => this.summaries.applyVisit(pregnancyId, visitDate));
+  applyVisits(visits: readonly { pregnancyId: string; visitDate: string }[]): Promise<void> {
+    return this.tx.run(() => this.summaries.applyVisits(visits));
   }
 
   applyClosed(pregnancyId: string, outcome: PregnancyOutcome, closedAt: string): Promise<number> {
