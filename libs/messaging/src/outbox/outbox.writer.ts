@@ -20,10 +20,11 @@ export interface AppendedEvent {
 
 // One round trip for any number of events: each stream (topic, subject) takes as many sequence numbers as it
 // has events here (its counter row stays locked until commit, which orders one subject's writers), and the
-// events of one stream are numbered in the order given.
+// events of one stream are numbered in the order given. json, not jsonb: each payload goes into the json column as
+// the text it came as, where jsonb would parse it, serialise it again and json would check it once more.
 const APPEND_SQL = `
 WITH input AS (
-  SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (topic text, subject text, id uuid, type text, time timestamptz, payload jsonb))
+  SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (topic text, subject text, id uuid, type text, time timestamptz, payload json))
     WITH ORDINALITY AS t(topic, subject, id, type, time, payload, ord)
 ),
 counts AS (
