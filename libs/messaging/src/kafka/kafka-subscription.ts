@@ -35,7 +35,11 @@ export class KafkaSubscription implements Subscription {
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
-      sessionTimeout: 30000,
+      // A member that vanished (kill -9) or a join the broker still holds as pending (KIP-394) stalls the group's
+      // rebalance until its session times out, or until the rebalance timeout: both are kept short (kafkajs
+      // defaults 30 s and 60 s), since a chunk takes well under a second and heartbeats go out every 3 s.
+      sessionTimeout: 15000,
+      rebalanceTimeout: 20000,
       heartbeatInterval: 3000,
       allowAutoTopicCreation: false,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
