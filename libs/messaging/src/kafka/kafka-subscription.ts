@@ -37,7 +37,9 @@ export class KafkaSubscription implements Subscription {
       groupId: this.options.groupId,
       // A member that vanished (kill -9) or a join the broker still holds as pending (KIP-394) stalls the group's
       // rebalance until its session times out, or until the rebalance timeout: both are kept short (kafkajs
-      // defaults 30 s and 60 s), since a chunk takes well under a second and heartbeats go out every 3 s.
+      // defaults 30 s and 60 s). A chunk takes well under a second and heartbeats go out every 3 s, also while a
+      // chunk waits out a database outage; a member that misses a rebalance meanwhile rejoins after it, and the
+      // inbox drops what is redelivered.
       sessionTimeout: 15000,
       rebalanceTimeout: 20000,
       heartbeatInterval: 3000,
