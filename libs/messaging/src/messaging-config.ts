@@ -17,6 +17,11 @@ export interface MessagingConfig {
   consumerMaxAttempts: number;
   /** Events of one partition handled in one inbox transaction (fewer round trips under load). */
   consumerBatchSize: number;
+  /**
+   * Consumed offsets are committed at most this often, not after every chunk (a broker round trip each); the inbox
+   * drops what a crash makes the broker deliver again.
+   */
+  consumerCommitIntervalMs: number;
   /** After a commit that appended events, wait this long so one relay round carries several transactions' events. */
   outboxWakeDelayMs: number;
   /**
@@ -39,6 +44,7 @@ export function messagingConfigFromEnv(service: string, env: NodeJS.ProcessEnv =
     outboxBatchSize: Number(env.OUTBOX_BATCH_SIZE ?? 500),
     consumerMaxAttempts: Number(env.CONSUMER_MAX_ATTEMPTS ?? 5),
     consumerBatchSize: Number(env.CONSUMER_BATCH_SIZE ?? 100),
+    consumerCommitIntervalMs: Number(env.CONSUMER_COMMIT_INTERVAL_MS ?? 1000),
     outboxWakeDelayMs: Number(env.OUTBOX_WAKE_DELAY_MS ?? 5),
     validateOutgoing: env.OUTBOX_VALIDATE === 'true',
   };

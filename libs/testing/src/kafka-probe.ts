@@ -51,6 +51,18 @@ export class KafkaProbe {
     });
   }
 
+  /** A consumer group's committed offset per partition of a topic (-1: nothing committed). */
+  async committedOffsets(groupId: string, topic: string): Promise<Record<number, string>> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return Object.fromEntries(partitions.map((p) => [p.partition, p.offset]));
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async send(topic: string, messages: { key: string; value: string; headers?: Record<string, string> }[]): Promise<void> {
     if (!this.producer) {
       this.producer = this.kafka.producer({ allowAutoTopicCreation: false });

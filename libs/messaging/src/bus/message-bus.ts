@@ -37,6 +37,8 @@ export interface SubscriptionOptions {
   concurrency: number;
   /** Most messages handed to the handler at once (one database transaction in the inbox). */
   maxBatchSize: number;
+  /** Handled offsets are committed at most this often; a restart may deliver that much again. */
+  commitIntervalMs: number;
 }
 
 export interface Subscription {

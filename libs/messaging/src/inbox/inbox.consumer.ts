@@ -86,6 +86,7 @@ export class InboxConsumer {
         fromBeginning: true,
         concurrency: definition.concurrency ?? 3,
         maxBatchSize: this.config.consumerBatchSize,
+        commitIntervalMs: this.config.consumerCommitIntervalMs,
       },
       (messages, context) => this.processChunk(definition, baseTopicOf.get(messages[0].topic) ?? messages[0].topic, messages, context),
     );

@@ -1,6 +1,7 @@
 import type { Consumer, IHeaders, Kafka } from 'kafkajs';
 import type { Logger } from '@siaga/observability';
 import type { IncomingMessage, MessageHandler, Subscription, SubscriptionOptions } from '../bus/message-bus';
+import { OffsetCommitter } from './offset-committer';
 
 const headerValues = (headers: IHeaders | undefined): Record<string, string> => {
   const out: Record<string, string> = {};
@@ -20,6 +21,7 @@ const headerValues = (headers: IHeaders | undefined): Record<string, string> => 
  */
 export class KafkaSubscription implements Subscription {
   private consumer?: Consumer;
+  private committer?: OffsetCommitter;
   private stopped = false;
   private replacements = 0;
   private replaceTimer?: NodeJS.Timeout;
@@ -47,17 +49,27 @@ export class KafkaSubscription implements Subscription {
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
     });
     this.consumer = consumer;
+    const committer = new OffsetCommitter(
+      (offsets) => consumer.commitOffsets(offsets),
+      this.options.commitIntervalMs,
+      (error) => this.logger.warn({ err: error, groupId: this.options.groupId }, 'offset commit failed; the inbox drops what comes again'),
+    );
+    this.committer = committer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.replace(consumer, payload.error);
     });
+    consumer.on(consumer.events.REBALANCING, () => void committer.commitNow());
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.replacements = 0;
+      committer.forget();
     });
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning });
     await consumer.run({
       partitionsConsumedConcurrently: this.options.concurrency,
       eachBatchAutoResolve: false,
+      // kafkajs would commit after every batch: the committer does it once per interval.
+      autoCommit: false,
       eachBatch: async (payload) => {
         const { batch } = payload;
         const messages: IncomingMessage[] = batch.messages.map((message) => ({
@@ -72,17 +84,25 @@ export class KafkaSubscription implements Subscription {
           if (!payload.isRunning() || payload.isStale()) return;
           const chunk = messages.slice(start, start + this.options.maxBatchSize);
           await this.handler(chunk, { heartbeat: () => payload.heartbeat() });
-          payload.resolveOffset(chunk[chunk.length - 1].offset);
+          const last = chunk[chunk.length - 1].offset;
+          payload.resolveOffset(last);
+          committer.handled(batch.topic, batch.partition, last);
           await payload.heartbeat();
-          await payload.commitOffsetsIfNecessary();
+          // Stopping: commit before the group is left, so a restart does not read this again.
+          if (!payload.isRunning()) await committer.commitNow();
+          else await committer.commitIfDue();
         }
       },
     });
+    committer.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.replaceTimer);
+    this.committer?.stop();
+    // What an idle member handled last; a chunk still running commits its own once it sees the stop.
+    await this.committer?.commitNow();
     await this.consumer?.disconnect();
   }
 
@@ -98,6 +118,7 @@ export class KafkaSubscription implements Subscription {
   }
 
   private async restart(crashed: Consumer): Promise<void> {
+    this.committer?.stop();
     await crashed.disconnect().catch(() => undefined);
     if (this.stopped) return;
     try {
