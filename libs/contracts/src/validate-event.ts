@@ -1,5 +1,5 @@
-import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { toContractInstance } from './contract-instance';
 import { eventDefinitionForType } from './event-catalog';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 
@@ -25,8 +25,8 @@ export function validateEventData<T extends object>(type: string, data: unknown)
   cacheValidationMetadata();
   const definition = eventDefinitionForType(type);
   if (!definition) throw new InvalidEventError(type, ['unknown event type']);
-  if (typeof data !== 'object' || data === null) throw new InvalidEventError(type, ['data is not an object']);
-  const instance = plainToInstance(definition.dataClass, data) as T;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InvalidEventError(type, ['data is not an object']);
+  const instance = toContractInstance(definition.dataClass, data as Record<string, unknown>) as T;
   const errors = validateSync(instance, { forbidUnknownValues: true });
   if (errors.length > 0) throw new InvalidEventError(type, flatten(errors));
   return instance;
