@@ -49,7 +49,7 @@ describe('validateEventData of an event with nested contracts', () => {
   it('names a broken field inside a nested contract', () => {
     const data = assessed();
     data.factors[0].points = 'four' as unknown as number;
-    data.causedBy.eventId = 'not-a-uuid';
+    data.causedBy = { ...data.causedBy, eventId: 'not-a-uuid' as ReturnType<typeof randomUUID> };
 
     expect(() => validateEventData(EVENTS.pregnancyAssessed.type, data)).toThrow(/factors\.0\.points.*causedBy\.eventId/);
   });

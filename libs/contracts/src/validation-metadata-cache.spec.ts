@@ -17,6 +17,18 @@ describe(cacheValidationMetadata.name, () => {
     expect(first).toHaveLength(2);
     expect(storage.getTargetValidationMetadatas(Reading, '', false, false)).toBe(first);
     expect(storage.getTargetValidationMetadatas(Reading, '', false, false, ['other'])).not.toBe(first);
+    expect(storage.getTargetValidationMetadatas(Reading, '', true, false)).not.toBe(first);
+  });
+
+  it('groups an answer by property once', () => {
+    const storage = getMetadataStorage();
+    const rules = storage.getTargetValidationMetadatas(Reading, '', false, false);
+
+    const grouped = storage.groupByPropertyName(rules);
+
+    expect(Object.keys(grouped)).toEqual(['systolic']);
+    expect(grouped.systolic).toHaveLength(2);
+    expect(storage.groupByPropertyName(rules)).toBe(grouped);
   });
 
   it('validates as before', () => {
