@@ -59,7 +59,9 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
   }
 
   private async startConsumers(): Promise<void> {
-    const allTopics = Object.values(TOPICS).map((t) => resolveTopic(this.config, t));
+    // Once for all consumers (and the topics this service only writes), not again per consumer.
+    const topics = [...new Set([...Object.values(TOPICS), ...this.consumers.flatMap((c) => c.topics)])];
+    const allTopics = topics.map((t) => resolveTopic(this.config, t));
     for (let attempt = 1; !this.stopping; attempt += 1) {
       try {
         await this.bus.ensureTopics([...allTopics, ...allTopics.map(deadLetterTopic)], this.config.topicPartitions);

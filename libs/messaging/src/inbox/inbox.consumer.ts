@@ -75,10 +75,10 @@ export class InboxConsumer {
     private readonly logger: Logger,
   ) {}
 
+  /** Joins the definition's group; its topics and their dead-letter topics must exist (the lifecycle creates them). */
   async start(definition: ConsumerDefinition): Promise<Subscription> {
     const topics = definition.topics.map((t) => resolveTopic(this.config, t));
     const baseTopicOf = new Map(definition.topics.map((t) => [resolveTopic(this.config, t), t]));
-    await this.bus.ensureTopics([...topics, ...topics.map(deadLetterTopic)], this.config.topicPartitions);
     return this.bus.subscribe(
       {
         groupId: `${this.config.topicPrefix}${definition.groupId}`,
