@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EVENTS } from './event-catalog';
-import { CausationV1, FindingV1, KsprFactorResultV1, PregnancyAssessedV1 } from './risk-scoring/assessment.events';
+import { CausationV1, FindingV1, PregnancyAssessedV1 } from './risk-scoring/assessment.events';
 import { InvalidEventError, validateEventData } from './validate-event';
 
 describe(validateEventData.name, () => {
@@ -34,13 +34,13 @@ describe('validateEventData of an event with nested contracts', () => {
     assessedAt: '2026-11-01T10:00:00.000Z',
   });
 
-  it('builds the nested contract instances and keeps free-form facts as they came', () => {
+  it('builds the nested contract instances and keeps the card and free-form facts as they came', () => {
     const data = assessed();
 
     const sut = validateEventData<PregnancyAssessedV1>(EVENTS.pregnancyAssessed.type, data);
 
     expect(sut).toBeInstanceOf(PregnancyAssessedV1);
-    expect(sut.factors[0]).toBeInstanceOf(KsprFactorResultV1);
+    expect(sut.factors).toBe(data.factors);
     expect(sut.emergencies[0]).toBeInstanceOf(FindingV1);
     expect(sut.causedBy).toBeInstanceOf(CausationV1);
     expect(sut.factors[0].facts).toEqual({ systolic: 170, nested: { kept: true } });

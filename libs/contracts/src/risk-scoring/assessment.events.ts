@@ -1,16 +1,20 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { RISK_CATEGORIES, type RiskCategory } from '../clinical-vocabulary';
+import type { FactorStatus } from './factor-status';
+import { IsKsprFactorResults } from './kspr-factor-results.validator';
 
-export const FACTOR_STATUSES = ['present', 'absent', 'unknown'] as const;
-export type FactorStatus = (typeof FACTOR_STATUSES)[number];
+export { FACTOR_STATUSES, type FactorStatus } from './factor-status';
 
-/** One KSPR factor as judged, with the facts that decided it so a clinician can audit the score. */
+/**
+ * One KSPR factor as judged, with the facts that decided it so a clinician can audit the score. Checked as part of
+ * the card by `IsKsprFactorResults`, which holds its rules.
+ */
 export class KsprFactorResultV1 {
-  @IsString() ruleId!: string; // e.g. KSPR-10
-  @IsIn(FACTOR_STATUSES) status!: FactorStatus;
-  @IsInt() points!: number;
-  @IsObject() facts!: Record<string, unknown>;
+  ruleId!: string; // e.g. KSPR-10
+  status!: FactorStatus;
+  points!: number;
+  facts!: Record<string, unknown>;
 }
 
 /** A WHO / Kemenkes rule that fired: an emergency or a warning. */
@@ -32,7 +36,7 @@ export class PregnancyAssessedV1 {
   @IsInt() score!: number;
   @IsIn(RISK_CATEGORIES) category!: RiskCategory;
   @IsOptional() @IsIn(RISK_CATEGORIES) previousCategory!: RiskCategory | null;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => KsprFactorResultV1) factors!: KsprFactorResultV1[];
+  @IsKsprFactorResults() factors!: KsprFactorResultV1[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => FindingV1) emergencies!: FindingV1[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => FindingV1) warnings!: FindingV1[];
   /** e.g. "kspr-rochjati.v1+who-anc-dak.v1" */
