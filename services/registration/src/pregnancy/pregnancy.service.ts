@@ -191,14 +191,17 @@ export class PregnancyService {
   async lockActiveForVisits(visits: readonly { actor: Actor; pregnancyId: string }[]): Promise<Settled<VisitTarget>[]> {
     const targets = await this.pregnancies.lockVisitTargets([...new Set(visits.map((v) => v.pregnancyId))]);
     const found = visits.map((v) => targets.get(v.pregnancyId));
-    const refusals = await this.access.authorizeEach(
-      visits.flatMap((v, i) => (found[i] ? [{ actor: v.actor, action: 'visit.create' as const, pregnancy: found[i] }] : [])),
-    );
-    let decided = 0;
+    // Only visits to a pregnancy that exists are access decisions (and audited).
+    const decisions = visits.flatMap((v, index) => {
+      const pregnancy = found[index];
+      return pregnancy ? [{ index, request: { actor: v.actor, action: 'visit.create' as const, pregnancy } }] : [];
+    });
+    const refusals = await this.access.authorizeEach(decisions.map((d) => d.request));
+    const refusalOf = new Map(decisions.map((d, n) => [d.index, refusals[n]]));
     return visits.map((v, i): Settled<VisitTarget> => {
       const pregnancy = found[i];
       if (!pregnancy) return { ok: false, error: this.notFound(v.pregnancyId) };
-      const refusal = refusals[decided++];
+      const refusal = refusalOf.get(i);
       if (refusal) return { ok: false, error: refusal };
       if (pregnancy.status !== 'active') return { ok: false, error: this.closed(pregnancy) };
       return { ok: true, value: pregnancy };
