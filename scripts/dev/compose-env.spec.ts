@@ -35,4 +35,14 @@ describe('docker-compose.yml', () => {
       expect(env).toEqual(expect.arrayContaining(['DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'PORT', 'HOST']));
     }
   });
+
+  it("is started by README's command with every variable it requires", () => {
+    const required = new Set([...readFileSync('docker-compose.yml', 'utf8').matchAll(/\$\{([A-Z][A-Z0-9_]*):\?/g)].map((m) => m[1]));
+    const command = readFileSync('README.md', 'utf8')
+      .split('\n')
+      .find((line) => line.includes('docker compose up'));
+
+    expect(required.size).toBeGreaterThan(0);
+    for (const name of required) expect({ name, setByReadme: command?.includes(`${name}=`) }).toEqual({ name, setByReadme: true });
+  });
 });
