@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { jest } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import type { AuthConfig } from './auth-config';
@@ -37,6 +38,21 @@ describe(TokenVerifier.name, () => {
       ['an algorithm outside the allowlist', { alg: 'HS512' }],
     ])('refuses %s', async (_, overrides) => {
       await expect(sut.verify(await sign(overrides))).rejects.toThrow();
+    });
+
+    it('refuses a token once it has expired, though it verified before', async () => {
+      jest.useFakeTimers({ now: Date.parse('2026-11-28T10:00:00Z'), doNotFake: ['nextTick', 'queueMicrotask'] });
+      try {
+        const token = await sign({ exp: '2s' });
+        await expect(sut.verify(token)).resolves.toMatchObject({ userId: 'user-1' });
+        await expect(sut.verify(token)).resolves.toMatchObject({ userId: 'user-1' });
+
+        jest.setSystemTime(Date.parse('2026-11-28T10:00:03Z'));
+
+        await expect(sut.verify(token)).rejects.toThrow(/exp/);
+      } finally {
+        jest.useRealTimers();
+      }
     });
 
     it('refuses an unsigned token', async () => {
