@@ -1,9 +1,7 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { isPlainObject } from './plain-object';
 
 type ContractClass = new () => object;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * An event's parsed JSON as an instance of its contract class, its `@Type` properties as instances of theirs: what

@@ -1,8 +1,6 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { FACTOR_STATUSES } from './factor-status';
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isPlainObject } from '../plain-object';
 
 /** What is wrong with the first bad factor of the card, or null when every factor is well-formed. */
 export function factorResultsProblem(value: unknown): string | null {
