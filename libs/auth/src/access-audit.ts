@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
 import type { AccessRecordedV1, EventName } from '@siaga/contracts';
 import { MessagingLifecycle, OutboxWriter, type NewEvent } from '@siaga/messaging';
-import { Pool, type Client, type PoolClient } from 'pg';
+import { Pool, type Client } from 'pg';
 import { GroupCommit, type SqlExecutor } from '@siaga/persistence';
 import { DataSource } from 'typeorm';
 import type { Actor } from './principal';
@@ -93,11 +93,6 @@ const scopeOf = (actor: AccessRecord['actor']): AccessRecordedV1['scope'] => ({
   responderId: actor.responderId ?? null,
 });
 
-/** The pg client as the outbox writer takes a transaction (TypeORM's query answers rows). */
-const executorOf = (client: PoolClient): SqlExecutor => ({
-  query: async (sql: string, parameters?: unknown[]): Promise<unknown[]> => (await client.query(sql, parameters)).rows as unknown[],
-});
-
 @Injectable()
 export class AccessAudit implements OnModuleDestroy {
   /**
@@ -106,6 +101,10 @@ export class AccessAudit implements OnModuleDestroy {
    * deadlocks as soon as every connection is held by a request waiting for its audit write.
    */
   private readonly pool: Pool;
+  /** The pool as the outbox writer takes an executor (TypeORM's query answers rows). */
+  private readonly poolExecutor: SqlExecutor = {
+    query: async (sql: string, parameters?: unknown[]): Promise<unknown[]> => (await this.pool.query(sql, parameters)).rows as unknown[],
+  };
   // One INSERT at a time, on the pool's one connection (see record).
   private readonly writes = new GroupCommit<AccessRecord[], void>(
     async (batch) => {
@@ -170,21 +169,10 @@ export class AccessAudit implements OnModuleDestroy {
       await this.pool.query(INSERT_SQL, parameters);
       return;
     }
-    // The records and their events commit together: none is published that was not kept, none kept unpublished.
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      await client.query(INSERT_SQL, parameters);
-      await this.outbox!.append(executorOf(client), events);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-    this.messaging?.relay.wakeSoon(); // written outside TypeORM: its commit hook does not see this transaction
+    // The records and their events in one statement: none is published that was not kept, none kept unpublished,
+    // at one round trip and one commit (a transaction around two statements cost ~1.7 ms more per write).
+    await this.outbox!.appendAlong(this.poolExecutor, { sql: INSERT_SQL, parameters }, events);
+    this.messaging?.relay.wakeSoon(); // written outside TypeORM: its commit hook does not see this statement
   }
 
   /** The records naming a pregnancy, as events, when this service publishes them. */
