@@ -30,10 +30,16 @@ module.exports = {
     },
     {
       name: 'lib-layers',
-      comment: 'observability < persistence < (auth, messaging) < http; no lib reaches upward.',
+      comment: 'observability < persistence < messaging < auth (its audit publishes through the outbox) < http; no lib reaches upward.',
       severity: 'error',
       from: { path: '^libs/(observability|persistence)/src/' },
       to: { path: '^libs/(auth|messaging|http|testing)/' },
+    },
+    {
+      name: 'messaging-below-auth',
+      severity: 'error',
+      from: { path: '^libs/messaging/src/' },
+      to: { path: '^libs/auth/' },
     },
     {
       name: 'messaging-and-auth-below-http',

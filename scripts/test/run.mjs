@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { kafkaBrokers, postgresServerUrl } from '../../test/setup/infrastructure.mjs';
+import { runExitCode, suiteArgs } from './test-plan.mjs';
 
 // End-to-end tests run the built services as separate processes, as `npm start` does.
 const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
@@ -19,16 +20,17 @@ const extra = process.argv.slice(2);
 /** Runs one jest suite; resolves with its exit code and its tally (from jest's JSON report). */
 function runSuite(name, args) {
   const report = path.join(dir, `${name}.json`);
-  const child = spawn(process.execPath, ['scripts/test/jest.mjs', ...args, '--json', `--outputFile=${report}`, ...extra], {
+  const child = spawn(process.execPath, ['scripts/test/jest.mjs', ...suiteArgs([...args, '--json', `--outputFile=${report}`], extra)], {
     stdio: 'inherit',
   });
   return new Promise((resolve) => {
     child.on('exit', (code) => {
       try {
         const summary = JSON.parse(readFileSync(report, 'utf8'));
-        resolve({ code, passed: summary.numPassedTests, failed: summary.numFailedTests + (summary.numRuntimeErrorTestSuites ?? 0) });
+        const broken = summary.numRuntimeErrorTestSuites ?? 0; // a suite that failed to load counts as a failed test
+        resolve({ code, passed: summary.numPassedTests, failed: summary.numFailedTests + broken, total: summary.numTotalTests + broken });
       } catch {
-        resolve({ code: code || 1, passed: 0, failed: 1 }); // the runner died before writing its report
+        resolve({ code: code || 1, passed: 0, failed: 1, total: 1 }); // the runner died before writing its report
       }
     });
   });
@@ -55,5 +57,7 @@ if (extra.length > 0) {
 for (const infra of started.reverse()) await infra.stop();
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
+const code = runExitCode(results, extra);
+if (extra.length > 0 && results.every((r) => r.total === 0)) console.error(`\nNo test matched: ${extra.join(' ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(results.find((r) => r.code !== 0)?.code ?? 0);
+process.exit(code);

@@ -3,6 +3,7 @@ import { SSE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { AccessAudit } from './access-audit';
 import { ALLOWED_ROLES, IS_PUBLIC, type AuthenticatedRequest } from './auth.decorators';
+import { deniedTarget } from './denied-target';
 import type { Role } from './principal';
 import { TokenVerifier } from './token-verifier';
 
@@ -14,14 +15,6 @@ interface RequestWithHeaders extends AuthenticatedRequest {
   params?: Record<string, string>;
   query?: Record<string, unknown>;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The pregnancy a denied request was aimed at, when its route names one, so the denial shows in her access log. */
-const pregnancyIdOf = (request: RequestWithHeaders): string | null => {
-  const candidate = request.params?.pregnancyId ?? request.params?.id;
-  return candidate && UUID.test(candidate) ? candidate : null;
-};
 
 /** Global guard: every endpoint needs a valid bearer token unless marked @Public(), and a listed role. */
 @Injectable()
@@ -65,7 +58,7 @@ export class AuthGuard implements CanActivate {
       await this.audit.record({
         actor: request.actor,
         action,
-        pregnancyId: pregnancyIdOf(request),
+        ...deniedTarget(request.routeOptions?.url, request.params),
         outcome: 'denied',
         reason: 'role not allowed',
       });

@@ -1,6 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessAudit } from './access-audit';
+import { ACCESS_AUDIT_PUBLICATION, AccessAudit, type AccessAuditPublication } from './access-audit';
 import { AUTH_CONFIG, authConfigFromEnv } from './auth-config';
 import { AuthGuard } from './auth.guard';
 import { TokenVerifier } from './token-verifier';
@@ -15,4 +15,12 @@ import { TokenVerifier } from './token-verifier';
   ],
   exports: [AUTH_CONFIG, TokenVerifier, AccessAudit],
 })
-export class AuthModule {}
+export class AuthModule {
+  /**
+   * As the plain module, and the access records that name a pregnancy also go out as `publication.event`
+   * through the outbox (the service must import MessagingModule), for registration's system-wide access log.
+   */
+  static forService(publication: AccessAuditPublication): DynamicModule {
+    return { module: AuthModule, providers: [{ provide: ACCESS_AUDIT_PUBLICATION, useValue: publication }] };
+  }
+}

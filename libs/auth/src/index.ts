@@ -6,3 +6,5 @@ export * from './auth.module';
 export * from './care-scope';
 export * from './principal';
 export * from './token-verifier';
+export * from './access-audit.migrations';
+export * from './denied-target';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 export * from './alerts';
 export * from './anc-schedule';
+export * from './audit/access-recorded.events';
 export * from './clinical-vocabulary';
 export * from './envelope/event-envelope';
 export * from './event-catalog';

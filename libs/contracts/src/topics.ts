@@ -10,6 +10,13 @@ export const TOPICS = {
   referral: 'siaga.referral.referral.v1',
   /** Escort requests and their progress: no clinical data ever (see referral/escort contracts). */
   escort: 'siaga.referral.escort.v1',
+  /**
+   * Access audit records naming a pregnancy, one topic per producing service: the inbox checks each stream's
+   * sequence per topic and subject, and every service numbers its own.
+   */
+  riskScoringAccess: 'siaga.risk-scoring.access.v1',
+  alertsAccess: 'siaga.alerts.access.v1',
+  referralAccess: 'siaga.referral.access.v1',
 } as const;
 export type TopicKey = keyof typeof TOPICS;
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '@siaga/auth';
+import { ACCESS_AUDIT_MIGRATIONS, AuthModule } from '@siaga/auth';
 import { HttpModule } from '@siaga/http';
 import { brokerReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { NotificationsModule } from '@siaga/notifications';
@@ -37,11 +37,11 @@ export const SCHEMA = 'alerts';
       useFactory: () =>
         dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
           entities: [],
-          migrations: [InitialSchema1764700000000, ...MESSAGING_MIGRATIONS],
+          migrations: [InitialSchema1764700000000, ...MESSAGING_MIGRATIONS, ...ACCESS_AUDIT_MIGRATIONS],
         }),
     }),
     PersistenceModule,
-    AuthModule,
+    AuthModule.forService({ service: SERVICE, event: 'alertsAccessRecorded' }),
     MessagingModule.forService(SERVICE),
     NotificationsModule.forService(),
     HttpModule.forService({

@@ -409,6 +409,32 @@ describe('alert triage API (real PostgreSQL and Kafka)', () => {
       ]);
       expect(none.n).toBe(0);
     });
+
+    it('audits every admin read and change of recipients’ contact details (phones, webhook URLs)', async () => {
+      const adminId = randomUUID();
+      const admin = await tokenFor({ role: 'admin', sub: adminId });
+      const endpoint = `/notification-endpoints/midwife/${midwifeId}/webhook`;
+      expect((await sut.request('PUT', endpoint, { token: admin, body: { address: 'https://hooks.example/m' } })).status).toBe(200);
+      expect((await sut.request('GET', '/notification-endpoints?recipientKind=midwife', { token: admin })).status).toBe(200);
+      expect((await sut.request('GET', '/notifications', { token: admin })).status).toBe(200);
+      expect((await sut.request('DELETE', endpoint, { token: admin })).status).toBe(204);
+
+      const audited = await db.query<{ action: string; resource: string; outcome: string; role: string }[]>(
+        `SELECT action, resource, outcome, role FROM access_audit WHERE user_id = $1 ORDER BY id`,
+        [adminId],
+      );
+      expect(audited).toEqual([
+        { action: 'notification-endpoint.update', resource: endpoint, outcome: 'allowed', role: 'admin' },
+        {
+          action: 'notification-endpoint.list',
+          resource: '/notification-endpoints?recipientKind=midwife',
+          outcome: 'allowed',
+          role: 'admin',
+        },
+        { action: 'notification.list', resource: '/notifications', outcome: 'allowed', role: 'admin' },
+        { action: 'notification-endpoint.delete', resource: endpoint, outcome: 'allowed', role: 'admin' },
+      ]);
+    });
   });
 
   it('raises no alert for a woman whose warnings need no doctor', async () => {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '@siaga/auth';
+import { ACCESS_AUDIT_MIGRATIONS, AuthModule } from '@siaga/auth';
 import { HttpModule } from '@siaga/http';
 import { brokerReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { NotificationsModule } from '@siaga/notifications';
@@ -37,7 +37,7 @@ export const ReferralDatabase = TypeOrmModule.forRootAsync({
   useFactory: () =>
     dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
       entities: [],
-      migrations: [InitialSchema1764600000000, ...MESSAGING_MIGRATIONS],
+      migrations: [InitialSchema1764600000000, ...MESSAGING_MIGRATIONS, ...ACCESS_AUDIT_MIGRATIONS],
     }),
 });
 
@@ -46,7 +46,7 @@ export const ReferralDatabase = TypeOrmModule.forRootAsync({
     ObservabilityModule.forRoot(SERVICE),
     ReferralDatabase,
     PersistenceModule,
-    AuthModule,
+    AuthModule.forService({ service: SERVICE, event: 'referralAccessRecorded' }),
     MessagingModule.forService(SERVICE),
     NotificationsModule.forService(),
     HttpModule.forService({

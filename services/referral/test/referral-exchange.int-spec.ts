@@ -284,6 +284,28 @@ describe('referral exchange (real PostgreSQL and Kafka)', () => {
       expect(audit.filter((a) => a.outcome === 'denied').map((a) => a.role)).toEqual(['midwife', 'doctor', 'hospital']);
     });
 
+    it('files a role denial on /referrals/:id and /escorts/:id under that id as a resource, never as a pregnancy', async () => {
+      const { referral } = await refer();
+      const escortId = randomUUID();
+      const escort = await tokens.escort(randomUUID());
+      expect((await sut.request('GET', `/referrals/${referral.id}`, { token: escort })).status).toBe(403);
+      expect((await sut.request('GET', `/escorts/${escortId}`, { token: midwife })).status).toBe(403);
+
+      const denials = await sut.db.query<{ action: string; pregnancy_id: string | null; resource: string | null }[]>(
+        `SELECT action, pregnancy_id, resource FROM access_audit WHERE resource IN ($1, $2) ORDER BY id`,
+        [`/referrals/${referral.id}`, `/escorts/${escortId}`],
+      );
+      expect(denials).toEqual([
+        { action: 'GET /referrals/:id', pregnancy_id: null, resource: `/referrals/${referral.id}` },
+        { action: 'GET /escorts/:id', pregnancy_id: null, resource: `/escorts/${escortId}` },
+      ]);
+      const [filedAsPregnancy] = await sut.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM access_audit WHERE pregnancy_id IN ($1, $2)`,
+        [referral.id, escortId],
+      );
+      expect(filedAsPregnancy.n).toBe(0);
+    });
+
     it('refuses a second open referral for one woman, naming the first', async () => {
       const { snapshot, referral } = await refer();
       const again = await sut.request('POST', '/referrals', { token: midwife, body: emergencyReferral(snapshot.pregnancyId) });

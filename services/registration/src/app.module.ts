@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '@siaga/auth';
+import { ACCESS_AUDIT_MIGRATIONS, AuthModule } from '@siaga/auth';
 import { HttpModule } from '@siaga/http';
 import { brokerReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { ObservabilityModule } from '@siaga/observability';
 import { PersistenceModule, databaseConfigFromEnv, dataSourceOptions, databaseReadiness } from '@siaga/persistence';
 import { DataSource } from 'typeorm';
+import { AccessLogConsumer } from './access/access-log.consumer';
+import { AccessLogRepository } from './access/access-log.repository';
+import { AccessLogService } from './access/access-log.service';
 import { PregnancyAccess } from './access/pregnancy-access';
 import { AssessmentConsumer } from './assessment/assessment.consumer';
 import { CaseloadRepository } from './caseload/caseload.repository';
@@ -13,6 +16,7 @@ import { CaseloadService } from './caseload/caseload.service';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { OverdueFrom1764500000000 } from './migrations/1764500000000-overdue-from';
 import { ReferralOutcome1764800000000 } from './migrations/1764800000000-referral-outcome';
+import { SystemAccessLog1765313100000 } from './migrations/1765313100000-system-access-log';
 import { ReferralConsumer } from './referral/referral.consumer';
 import { MotherEntity } from './pregnancy/mother.entity';
 import { PregnancyController } from './pregnancy/pregnancy.controller';
@@ -34,7 +38,14 @@ export const SCHEMA = 'registration';
       useFactory: () =>
         dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
           entities: [MotherEntity, PregnancyEntity, VisitEntity],
-          migrations: [InitialSchema1764300000000, OverdueFrom1764500000000, ReferralOutcome1764800000000, ...MESSAGING_MIGRATIONS],
+          migrations: [
+            InitialSchema1764300000000,
+            OverdueFrom1764500000000,
+            ReferralOutcome1764800000000,
+            ...MESSAGING_MIGRATIONS,
+            ...ACCESS_AUDIT_MIGRATIONS,
+            SystemAccessLog1765313100000,
+          ],
         }),
     }),
     PersistenceModule,
@@ -48,6 +59,9 @@ export const SCHEMA = 'registration';
   controllers: [PregnancyController, VisitController],
   providers: [
     PregnancyAccess,
+    AccessLogRepository,
+    AccessLogService,
+    AccessLogConsumer,
     PregnancyRepository,
     PregnancyService,
     VisitRepository,

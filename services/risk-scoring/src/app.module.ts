@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '@siaga/auth';
+import { ACCESS_AUDIT_MIGRATIONS, AuthModule } from '@siaga/auth';
 import { HttpModule } from '@siaga/http';
 import { brokerReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { ObservabilityModule } from '@siaga/observability';
@@ -31,7 +31,7 @@ export const RiskScoringDatabase = TypeOrmModule.forRootAsync({
   useFactory: () =>
     dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
       entities: [PregnancyFactsEntity, AssessmentEntity],
-      migrations: [InitialSchema1764400000000, ...MESSAGING_MIGRATIONS],
+      migrations: [InitialSchema1764400000000, ...MESSAGING_MIGRATIONS, ...ACCESS_AUDIT_MIGRATIONS],
     }),
 });
 
@@ -50,7 +50,7 @@ export class ScoringModule {}
     ObservabilityModule.forRoot(SERVICE),
     RiskScoringDatabase,
     PersistenceModule,
-    AuthModule,
+    AuthModule.forService({ service: SERVICE, event: 'riskScoringAccessRecorded' }),
     MessagingModule.forService(SERVICE),
     HttpModule.forService({
       inject: [DataSource, MessageBus],

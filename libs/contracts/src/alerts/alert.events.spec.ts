@@ -43,9 +43,10 @@ describe('AlertResolvedV1 (the referral service’s order)', () => {
     );
   });
 
-  it('names the alert topic for every alert event', () => {
-    const alertEvents = Object.values(EVENTS).filter((e) => e.type.startsWith('id.siaga.alerts.'));
+  it('names the alert topic for every alert event, and its own topic for the access records', () => {
+    const alertEvents = Object.values(EVENTS).filter((e) => e.type.startsWith('id.siaga.alerts.alert-'));
     expect(alertEvents.map((e) => e.topic)).toEqual(alertEvents.map(() => 'alert'));
     expect(alertEvents).toHaveLength(7);
+    expect(EVENTS.alertsAccessRecorded.topic).toBe('alertsAccess');
   });
 });

@@ -1,3 +1,4 @@
+import { AccessRecordedV1 } from '../audit/access-recorded.events';
 import { defineEvent } from '../event-definition';
 import {
   AlertAcknowledgedV1,
@@ -9,7 +10,7 @@ import {
   AlertUpdatedV1,
 } from './alert.events';
 
-/** The alerts service's events (topic `alert`, subject = pregnancy id). Owned by the alerts service. */
+/** The alerts service's events (topics `alert` and `alertsAccess`, subject = pregnancy id). Owned by the alerts service. */
 export const ALERTS_EVENTS = {
   alertRaised: defineEvent('id.siaga.alerts.alert-raised.v1', 'alert', AlertRaisedV1),
   alertUpdated: defineEvent('id.siaga.alerts.alert-updated.v1', 'alert', AlertUpdatedV1),
@@ -18,4 +19,5 @@ export const ALERTS_EVENTS = {
   alertEscalated: defineEvent('id.siaga.alerts.alert-escalated.v1', 'alert', AlertEscalatedV1),
   alertResolved: defineEvent('id.siaga.alerts.alert-resolved.v1', 'alert', AlertResolvedV1),
   alertClosed: defineEvent('id.siaga.alerts.alert-closed.v1', 'alert', AlertClosedV1),
+  alertsAccessRecorded: defineEvent('id.siaga.alerts.access-recorded.v1', 'alertsAccess', AccessRecordedV1),
 } as const;

@@ -1,3 +1,4 @@
+import { AccessRecordedV1 } from '../audit/access-recorded.events';
 import { defineEvent } from '../event-definition';
 import {
   EscortAcceptedV1,
@@ -18,7 +19,7 @@ import {
   ReferralTimedOutV1,
 } from './referral.events';
 
-/** The referral service's events: topic `referral` (subject = pregnancy id) and `escort` (subject = escort id). */
+/** The referral service's events: topics `referral` and `referralAccess` (subject = pregnancy id), `escort` (subject = escort id). */
 export const REFERRAL_EVENTS = {
   referralCreated: defineEvent('id.siaga.referral.referral-created.v1', 'referral', ReferralCreatedV1),
   referralOffered: defineEvent('id.siaga.referral.referral-offered.v1', 'referral', ReferralOfferedV1),
@@ -34,4 +35,5 @@ export const REFERRAL_EVENTS = {
   escortStatusChanged: defineEvent('id.siaga.referral.escort-status-changed.v1', 'escort', EscortStatusChangedV1),
   escortEscalated: defineEvent('id.siaga.referral.escort-escalated.v1', 'escort', EscortEscalatedV1),
   escortCancelled: defineEvent('id.siaga.referral.escort-cancelled.v1', 'escort', EscortCancelledV1),
+  referralAccessRecorded: defineEvent('id.siaga.referral.access-recorded.v1', 'referralAccess', AccessRecordedV1),
 } as const;

@@ -5,7 +5,6 @@ import type { AlertDetailView, AlertView } from './alert.view';
 import { ResolveAlertDto, TriageQueryDto } from './triage.dto';
 import { TriageService } from './triage.service';
 
-// The path parameter is `alertId`, not `id`: the auth guard files a denied `:id` as a pregnancy id in the access log.
 @ApiTags('alerts')
 @ApiBearerAuth()
 @Controller('alerts')

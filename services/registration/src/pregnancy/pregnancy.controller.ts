@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { AccessAudit, CurrentActor, Roles, type AccessLogEntry, type Actor } from '@siaga/auth';
+import { CurrentActor, Roles, type Actor } from '@siaga/auth';
+import type { AccessLogEntry } from '@registration/access/access-log.repository';
+import { AccessLogService } from '@registration/access/access-log.service';
 import { CaseloadQueryDto } from '@registration/caseload/caseload.dto';
 import { CaseloadService } from '@registration/caseload/caseload.service';
 import { ClosePregnancyDto, RegisterPregnancyDto, UpdatePregnancyDto } from './pregnancy.dto';
@@ -14,7 +16,7 @@ export class PregnancyController {
   constructor(
     private readonly pregnancies: PregnancyService,
     private readonly caseload: CaseloadService,
-    private readonly audit: AccessAudit,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   @Post()
@@ -58,10 +60,10 @@ export class PregnancyController {
     return this.pregnancies.close(actor, id, dto);
   }
 
-  /** "Who looked at my record?" — answered by the district health office (the data controller). */
+  /** "Who looked at my record?" in every service — answered by the district health office (the data controller). */
   @Get(':id/access-log')
   @Roles('district', 'admin')
-  accessLog(@Param('id', new ParseUUIDPipe()) id: string): Promise<AccessLogEntry[]> {
-    return this.audit.forPregnancy(id);
+  accessLogOf(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccessLogEntry[]> {
+    return this.accessLog.forPregnancy(actor, id);
   }
 }
