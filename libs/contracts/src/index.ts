@@ -2,6 +2,7 @@ import 'reflect-metadata';
 export * from './alerts';
 export * from './anc-schedule';
 export * from './clinical-vocabulary';
+export * from './date-formats';
 export * from './envelope/event-envelope';
 export * from './event-catalog';
 export * from './event-definition';

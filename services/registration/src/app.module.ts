@@ -13,6 +13,7 @@ import { CaseloadService } from './caseload/caseload.service';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { OverdueFrom1764500000000 } from './migrations/1764500000000-overdue-from';
 import { ReferralOutcome1764800000000 } from './migrations/1764800000000-referral-outcome';
+import { HistoryCalendarDates1765213100000 } from './migrations/1765213100000-history-calendar-dates';
 import { ReferralConsumer } from './referral/referral.consumer';
 import { MotherEntity } from './pregnancy/mother.entity';
 import { PregnancyController } from './pregnancy/pregnancy.controller';
@@ -34,7 +35,13 @@ export const SCHEMA = 'registration';
       useFactory: () =>
         dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
           entities: [MotherEntity, PregnancyEntity, VisitEntity],
-          migrations: [InitialSchema1764300000000, OverdueFrom1764500000000, ReferralOutcome1764800000000, ...MESSAGING_MIGRATIONS],
+          migrations: [
+            InitialSchema1764300000000,
+            OverdueFrom1764500000000,
+            ReferralOutcome1764800000000,
+            ...MESSAGING_MIGRATIONS,
+            HistoryCalendarDates1765213100000,
+          ],
         }),
     }),
     PersistenceModule,
