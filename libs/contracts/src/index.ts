@@ -3,6 +3,7 @@ export * from './alerts';
 export * from './anc-schedule';
 export * from './audit/access-recorded.events';
 export * from './clinical-vocabulary';
+export * from './date-formats';
 export * from './envelope/event-envelope';
 export * from './event-catalog';
 export * from './event-definition';

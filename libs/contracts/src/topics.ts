@@ -21,3 +21,13 @@ export const TOPICS = {
 export type TopicKey = keyof typeof TOPICS;
 
 export const deadLetterTopic = (topic: string): string => `${topic}.dlt`;
+
+/**
+ * Topics whose events are about a woman's care. An event on one of them that no consumer can handle is a missed
+ * patient: its dead-lettering raises the alarm (metric, error log, readiness degraded, notice to the district).
+ * The escort topic carries logistics, no clinical data, and no service consumes it.
+ */
+export const CLINICAL_TOPICS: readonly string[] = [TOPICS.pregnancy, TOPICS.assessment, TOPICS.alert, TOPICS.referral];
+
+/** Whether a topic (as named in TOPICS, without a deployment prefix) is clinical. */
+export const isClinicalTopic = (topic: string): boolean => CLINICAL_TOPICS.includes(topic);

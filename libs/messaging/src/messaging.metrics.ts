@@ -12,10 +12,11 @@ export const messagingMetrics = {
     help: 'Events handled by consumers, by outcome',
     labelNames: ['topic', 'outcome'] as const,
   }),
-  deadLettered: new Counter({
-    name: 'siaga_events_dead_lettered_total',
-    help: 'Poison messages sent to a dead-letter topic',
-    labelNames: ['topic'] as const,
+  /** clinical="true" is a missed patient: alert on any increase (readiness also says degraded until resolved). */
+  deadLetters: new Counter({
+    name: 'siaga_dead_letters_total',
+    help: 'Messages a consumer gave up on and sent to a dead-letter topic, by base topic, consumer group and whether clinical',
+    labelNames: ['topic', 'consumer_group', 'clinical'] as const,
   }),
   sequenceAnomalies: new Counter({
     name: 'siaga_sequence_anomalies_total',

@@ -3,6 +3,7 @@ import {
   Inject,
   Injectable,
   Module,
+  Optional,
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
@@ -12,6 +13,9 @@ import { TransactionContext } from '@siaga/persistence';
 import { LOGGER, type Logger } from '@siaga/observability';
 import { DataSource } from 'typeorm';
 import { MessageBus } from './bus/message-bus';
+import { DEAD_LETTER_ALARM, type DeadLetterAlarm } from './inbox/dead-letter-alarm';
+import { DeadLetterLog } from './inbox/dead-letter-log';
+import { DeadLetterController } from './inbox/dead-letter.controller';
 import type { ConsumerDefinition } from './inbox/event-handler';
 import { InboxConsumer } from './inbox/inbox.consumer';
 import { KafkaMessageBus } from './kafka/kafka-message-bus';
@@ -36,11 +40,15 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
     readonly bus: MessageBus,
     @Inject(MESSAGING_CONFIG) private readonly config: MessagingConfig,
     @Inject(LOGGER) rootLogger: Logger,
+    deadLetters: DeadLetterLog,
+    @Optional() @Inject(DEAD_LETTER_ALARM) alarm?: DeadLetterAlarm,
   ) {
     this.logger = rootLogger.child({ component: 'messaging' });
     this.relay = new OutboxRelay(dataSource, bus, config, this.logger);
     dataSource.subscribers.push(new OutboxCommitSubscriber(() => this.relay.wakeSoon()));
-    this.inbox = new InboxConsumer(bus, transactions, config, this.logger);
+    if (!alarm)
+      this.logger.warn('no dead-letter alarm: a dead-lettered clinical event notifies nobody (metric, log and readiness still tell)');
+    this.inbox = new InboxConsumer(bus, transactions, config, this.logger, alarm, deadLetters);
   }
 
   /** Called by a service's consumer adapters (in their constructor) to be started at bootstrap. */
@@ -92,7 +100,9 @@ export class MessagingModule {
   static forService(service: string): DynamicModule {
     return {
       module: MessagingModule,
+      controllers: [DeadLetterController],
       providers: [
+        { provide: DeadLetterLog, useFactory: () => new DeadLetterLog() },
         { provide: MESSAGING_CONFIG, useFactory: () => messagingConfigFromEnv(service) },
         {
           provide: MessageBus,
@@ -103,7 +113,7 @@ export class MessagingModule {
         OutboxWriter,
         MessagingLifecycle,
       ],
-      exports: [MESSAGING_CONFIG, MessageBus, OutboxWriter, MessagingLifecycle],
+      exports: [MESSAGING_CONFIG, MessageBus, OutboxWriter, MessagingLifecycle, DeadLetterLog],
     };
   }
 }

@@ -1,4 +1,6 @@
+export * from './dead-letter-notifier';
 export * from './notification-tables';
+export * from './notification-tables.migration';
 export * from './notification.dispatcher';
 export * from './notification.queue';
 export * from './notification.types';

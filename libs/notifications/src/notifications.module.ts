@@ -7,8 +7,10 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { DEAD_LETTER_ALARM } from '@siaga/messaging';
 import { LOGGER, type Logger } from '@siaga/observability';
 import { DataSource } from 'typeorm';
+import { DeadLetterNotifier } from './dead-letter-notifier';
 import { NotificationDispatcher } from './notification.dispatcher';
 import { NotificationQueue } from './notification.queue';
 import type { NotificationChannel } from './notification.types';
@@ -47,7 +49,8 @@ export class NotificationsLifecycle implements OnApplicationBootstrap, OnApplica
 
 /**
  * The notification port for a service: NotificationQueue (enqueue in your transaction), RecipientDirectory
- * (addresses), and the dispatcher that delivers. The service's migration must create NOTIFICATION_TABLES_UP.
+ * (addresses), the dispatcher that delivers, and the dead-letter alarm (a notice to the district on-call).
+ * The service's migration must create NOTIFICATION_TABLES_UP.
  */
 @Global()
 @Module({})
@@ -75,8 +78,10 @@ export class NotificationsModule {
         NotificationQueue,
         RecipientDirectory,
         NotificationsLifecycle,
+        // The messaging inbox raises it when a clinical event is dead-lettered.
+        { provide: DEAD_LETTER_ALARM, useClass: DeadLetterNotifier },
       ],
-      exports: [NOTIFICATIONS_CONFIG, NotificationQueue, RecipientDirectory, NotificationDispatcher],
+      exports: [NOTIFICATIONS_CONFIG, NotificationQueue, RecipientDirectory, NotificationDispatcher, DEAD_LETTER_ALARM],
     };
   }
 }

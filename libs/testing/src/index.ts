@@ -1,3 +1,4 @@
+export * from './bad-dates';
 export * from './clinical-fixtures';
 export * from './eventually';
 export * from './kafka-probe';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCESS_AUDIT_MIGRATIONS, AuthModule } from '@siaga/auth';
 import { HttpModule } from '@siaga/http';
-import { brokerReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
+import { brokerReadiness, deadLetterReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { NotificationsModule } from '@siaga/notifications';
 import { ObservabilityModule } from '@siaga/observability';
 import { PersistenceModule, databaseConfigFromEnv, dataSourceOptions, databaseReadiness } from '@siaga/persistence';
@@ -46,7 +46,11 @@ export const SCHEMA = 'alerts';
     NotificationsModule.forService(),
     HttpModule.forService({
       inject: [DataSource, MessageBus],
-      useFactory: (dataSource: DataSource, bus: MessageBus) => [databaseReadiness(dataSource), brokerReadiness(bus)],
+      useFactory: (dataSource: DataSource, bus: MessageBus) => [
+        databaseReadiness(dataSource),
+        brokerReadiness(bus),
+        deadLetterReadiness(dataSource),
+      ],
     }),
   ],
   // The stream controller first: its static route must not be shadowed by GET /alerts/:alertId in any router.

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCESS_AUDIT_MIGRATIONS, AuthModule } from '@siaga/auth';
 import { HttpModule } from '@siaga/http';
-import { brokerReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
+import { brokerReadiness, deadLetterReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { NotificationsModule } from '@siaga/notifications';
 import { ObservabilityModule } from '@siaga/observability';
 import { PersistenceModule, databaseConfigFromEnv, dataSourceOptions, databaseReadiness } from '@siaga/persistence';
@@ -51,7 +51,11 @@ export const ReferralDatabase = TypeOrmModule.forRootAsync({
     NotificationsModule.forService(),
     HttpModule.forService({
       inject: [DataSource, MessageBus],
-      useFactory: (dataSource: DataSource, bus: MessageBus) => [databaseReadiness(dataSource), brokerReadiness(bus)],
+      useFactory: (dataSource: DataSource, bus: MessageBus) => [
+        databaseReadiness(dataSource),
+        brokerReadiness(bus),
+        deadLetterReadiness(dataSource),
+      ],
     }),
   ],
   controllers: [FacilityController, ResponderController, VillageController, ReferralController, EscortController],

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCESS_AUDIT_MIGRATIONS, AuthModule } from '@siaga/auth';
 import { HttpModule } from '@siaga/http';
-import { brokerReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
+import { brokerReadiness, deadLetterReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
+import { NotificationTables1765213200000, NotificationsModule } from '@siaga/notifications';
 import { ObservabilityModule } from '@siaga/observability';
 import { PersistenceModule, databaseConfigFromEnv, dataSourceOptions, databaseReadiness } from '@siaga/persistence';
 import { DataSource } from 'typeorm';
@@ -17,6 +18,7 @@ import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-s
 import { OverdueFrom1764500000000 } from './migrations/1764500000000-overdue-from';
 import { ReferralOutcome1764800000000 } from './migrations/1764800000000-referral-outcome';
 import { SystemAccessLog1765313100000 } from './migrations/1765313100000-system-access-log';
+import { HistoryCalendarDates1765213100000 } from './migrations/1765213100000-history-calendar-dates';
 import { ReferralConsumer } from './referral/referral.consumer';
 import { MotherEntity } from './pregnancy/mother.entity';
 import { PregnancyController } from './pregnancy/pregnancy.controller';
@@ -44,6 +46,8 @@ export const SCHEMA = 'registration';
             ReferralOutcome1764800000000,
             ...MESSAGING_MIGRATIONS,
             ...ACCESS_AUDIT_MIGRATIONS,
+            HistoryCalendarDates1765213100000,
+            NotificationTables1765213200000,
             SystemAccessLog1765313100000,
           ],
         }),
@@ -51,9 +55,15 @@ export const SCHEMA = 'registration';
     PersistenceModule,
     AuthModule,
     MessagingModule.forService(SERVICE),
+    // The dead-letter alarm's notices to the district (and the admin API of its recipients).
+    NotificationsModule.forService(),
     HttpModule.forService({
       inject: [DataSource, MessageBus],
-      useFactory: (dataSource: DataSource, bus: MessageBus) => [databaseReadiness(dataSource), brokerReadiness(bus)],
+      useFactory: (dataSource: DataSource, bus: MessageBus) => [
+        databaseReadiness(dataSource),
+        brokerReadiness(bus),
+        deadLetterReadiness(dataSource),
+      ],
     }),
   ],
   controllers: [PregnancyController, VisitController],

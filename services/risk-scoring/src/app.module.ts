@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCESS_AUDIT_MIGRATIONS, AuthModule } from '@siaga/auth';
 import { HttpModule } from '@siaga/http';
-import { brokerReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
+import { brokerReadiness, deadLetterReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
+import { NotificationTables1765213200000, NotificationsModule } from '@siaga/notifications';
 import { ObservabilityModule } from '@siaga/observability';
 import { PersistenceModule, databaseConfigFromEnv, dataSourceOptions, databaseReadiness } from '@siaga/persistence';
 import { DataSource } from 'typeorm';
@@ -31,7 +32,7 @@ export const RiskScoringDatabase = TypeOrmModule.forRootAsync({
   useFactory: () =>
     dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
       entities: [PregnancyFactsEntity, AssessmentEntity],
-      migrations: [InitialSchema1764400000000, ...MESSAGING_MIGRATIONS, ...ACCESS_AUDIT_MIGRATIONS],
+      migrations: [InitialSchema1764400000000, ...MESSAGING_MIGRATIONS, ...ACCESS_AUDIT_MIGRATIONS, NotificationTables1765213200000],
     }),
 });
 
@@ -52,9 +53,15 @@ export class ScoringModule {}
     PersistenceModule,
     AuthModule.forService({ service: SERVICE, event: 'riskScoringAccessRecorded' }),
     MessagingModule.forService(SERVICE),
+    // The dead-letter alarm's notices to the district (and the admin API of its recipients).
+    NotificationsModule.forService(),
     HttpModule.forService({
       inject: [DataSource, MessageBus],
-      useFactory: (dataSource: DataSource, bus: MessageBus) => [databaseReadiness(dataSource), brokerReadiness(bus)],
+      useFactory: (dataSource: DataSource, bus: MessageBus) => [
+        databaseReadiness(dataSource),
+        brokerReadiness(bus),
+        deadLetterReadiness(dataSource),
+      ],
     }),
     ScoringModule,
   ],

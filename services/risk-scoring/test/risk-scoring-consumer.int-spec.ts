@@ -194,17 +194,17 @@ describe('risk scoring consumer (real PostgreSQL and Kafka)', () => {
     expect(await count('outbox WHERE subject = $1', [snapshot.pregnancyId])).toBe(1);
   });
 
-  it('dead-letters a fact the rules cannot read, at once, and goes on with the next one', async () => {
+  it('dead-letters a fact the contract refuses, at once, and goes on with the next one', async () => {
     const snapshot = aSnapshot();
     const registration = registered(snapshot);
-    // Valid ISO 8601 (an ordinal date), so it passes the contract, but not a calendar date the engine reads.
+    // Valid ISO 8601 (an ordinal date) but no calendar date: the contract refuses it before the engine sees it.
     const unreadable = visitRecorded(snapshot.pregnancyId, aVisit({ visitDate: '2026-005' }), 2);
     const next = visitRecorded(snapshot.pregnancyId, aVisit(), 3);
     await produce(probe, topicPrefix, registration, unreadable, next);
 
     const [dead] = await deadLetters.waitFor((m) => m.headers[CE_HEADERS.id] === unreadable.id);
-    expect(dead.headers).toMatchObject({ dlt_error_type: 'PermanentEventError', dlt_attempts: '1' });
-    expect(dead.headers.dlt_error_message).toContain('2026-005');
+    expect(dead.headers).toMatchObject({ dlt_error_type: 'InvalidEventError', dlt_attempts: '0' });
+    expect(dead.headers.dlt_error_message).toContain('visit.visitDate');
     const { data } = await assessmentCausedBy(probe, next);
     expect(data.causedBy.sequence).toBe(3);
     expect(await count('visit_facts WHERE pregnancy_id = $1', [snapshot.pregnancyId])).toBe(1);

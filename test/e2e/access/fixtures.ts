@@ -179,7 +179,7 @@ export async function freshHeldEscort(f: Fixtures, place: Place): Promise<string
 }
 
 /** A notification endpoint of someone nobody notifies (so the dispatcher never sends to it). */
-export async function freshEndpoint(f: Fixtures, service: 'alerts' | 'referral', place: Place): Promise<string> {
+export async function freshEndpoint(f: Fixtures, service: ServiceName, place: Place): Promise<string> {
   const path = `/notification-endpoints/doctor/${randomUUID()}/sms`;
   expectStatus(await call(f.url(service), 'PUT', path, place.tokens.admin, { address: '+6281200000001' }), 200, 'endpoint');
   return path;

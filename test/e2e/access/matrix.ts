@@ -113,12 +113,21 @@ const mine = (status: number): Expectation => ({ own: status, other: 404 });
 
 const REGISTRY_READERS = { admin: both(200), district: both(200), doctor: both(200), midwife: both(200), hospital: both(200) };
 
-/** The admin API of @siaga/notifications, mounted by alerts and referral: recipients' addresses are contact data. */
+/** The admin API of @siaga/notifications, mounted by every service: recipients' addresses are contact data. */
 const notificationRows = (service: ServiceName): MatrixRow[] => [
   { service, operation: 'GET /notification-endpoints', allowed: { admin: both(200) } },
   { service, operation: 'PUT /notification-endpoints/{recipientKind}/{recipientId}/{channel}', allowed: { admin: both(200) } },
   { service, operation: 'DELETE /notification-endpoints/{recipientKind}/{recipientId}/{channel}', allowed: { admin: both(204) } },
   { service, operation: 'GET /notifications', allowed: { admin: both(200) } },
+];
+
+/**
+ * The dead letters of @siaga/messaging, in every service: the district (who is notified) and the admin see and resolve
+ * them. Resolving is called on an id that does not exist: 404 for them, 403 for everyone else.
+ */
+const deadLetterRows = (service: ServiceName): MatrixRow[] => [
+  { service, operation: 'GET /dead-letters', allowed: { admin: both(200), district: both(200) } },
+  { service, operation: 'POST /dead-letters/{id}/resolve', allowed: { admin: both(404), district: both(404) } },
 ];
 
 /**
@@ -136,6 +145,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { service: 'registration', operation: 'GET /pregnancies/{id}/access-log', allowed: { district: both(200), admin: both(200) } },
   { service: 'registration', operation: 'POST /pregnancies/{pregnancyId}/visits', allowed: { midwife: scoped(201) } },
   { service: 'registration', operation: 'GET /pregnancies/{pregnancyId}/visits', allowed: { midwife: scoped(200), doctor: scoped(200) } },
+  ...notificationRows('registration'),
+  ...deadLetterRows('registration'),
   // risk-scoring
   {
     service: 'risk-scoring',
@@ -153,6 +164,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     allowed: { midwife: both(200), doctor: both(200), district: both(200) },
   },
   { service: 'risk-scoring', operation: 'POST /admin/rescore', allowed: { admin: both(200) } },
+  ...notificationRows('risk-scoring'),
+  ...deadLetterRows('risk-scoring'),
 
   // alerts (issue 4, Access): doctors see and act on their health center's alerts only; midwives read the alerts of
   // their own pregnancies; the district reads every alert, without the woman's name; escorts (and hospital staff,
@@ -175,6 +188,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { service: 'alerts', operation: 'POST /alerts/{alertId}/release', allowed: { doctor: scoped(200) } },
   { service: 'alerts', operation: 'POST /alerts/{alertId}/resolve', allowed: { doctor: scoped(200) } },
   ...notificationRows('alerts'),
+  ...deadLetterRows('alerts'),
 
   // referral: registry (issue 5, Registry: admin endpoints manage it; those who route referrals read it)
   { service: 'referral', operation: 'GET /facilities', allowed: REGISTRY_READERS },
@@ -231,6 +245,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     allowed: { escort: mine(200), midwife: scoped(200), doctor: scoped(200), district: both(200) },
   },
   ...notificationRows('referral'),
+  ...deadLetterRows('referral'),
 ];
 
 export const expectedStatus = (row: MatrixRow, role: Role, whose: Whose): number => row.allowed[role]?.[whose] ?? 403;

@@ -15,6 +15,7 @@ import {
   womanIn,
   type Fixtures,
 } from './fixtures';
+import type { ServiceName } from '../support/system';
 import type { Place } from './places';
 
 export type { Fixtures } from './fixtures';
@@ -48,7 +49,7 @@ const previewBody = () => {
   };
 };
 
-const notificationRequests = (service: 'alerts' | 'referral'): Record<string, RequestBuilder> => ({
+const notificationRequests = (service: ServiceName): Record<string, RequestBuilder> => ({
   [`${service} GET /notification-endpoints`]: () => ({ path: '/notification-endpoints' }),
   // Someone nobody notifies: the dispatcher never sends to this address.
   [`${service} PUT /notification-endpoints/{recipientKind}/{recipientId}/{channel}`]: () => ({
@@ -59,6 +60,14 @@ const notificationRequests = (service: 'alerts' | 'referral'): Record<string, Re
     path: await freshEndpoint(f, service, target),
   }),
   [`${service} GET /notifications`]: () => ({ path: '/notifications' }),
+});
+
+const deadLetterRequests = (service: ServiceName): Record<string, RequestBuilder> => ({
+  [`${service} GET /dead-letters`]: () => ({ path: '/dead-letters' }),
+  [`${service} POST /dead-letters/{id}/resolve`]: () => ({
+    path: `/dead-letters/${randomUUID()}/resolve`,
+    body: { resolution: 'No such dead letter: only who may resolve matters here' },
+  }),
 });
 
 type RequestBuilder = (fixtures: Fixtures, target: Place) => Promise<PreparedRequest> | PreparedRequest;
@@ -83,6 +92,8 @@ export const REQUESTS: Record<string, RequestBuilder> = {
     body: normalVisit(),
   }),
   'registration GET /pregnancies/{pregnancyId}/visits': (f, target) => ({ path: `/pregnancies/${f.pregnancyOf[target.name]}/visits` }),
+  ...notificationRequests('registration'),
+  ...deadLetterRequests('registration'),
   'risk-scoring GET /pregnancies/{pregnancyId}/assessment': (f, target) => ({
     path: `/pregnancies/${f.pregnancyOf[target.name]}/assessment`,
   }),
@@ -91,6 +102,8 @@ export const REQUESTS: Record<string, RequestBuilder> = {
   }),
   'risk-scoring POST /assessments/preview': () => ({ path: '/assessments/preview', body: previewBody() }),
   'risk-scoring POST /admin/rescore': () => ({ path: '/admin/rescore', body: {} }),
+  ...notificationRequests('risk-scoring'),
+  ...deadLetterRequests('risk-scoring'),
 
   // alerts
   'alerts GET /alerts': (f, target) => ({ path: '/alerts?severity=emergency&limit=200', marker: f.alertOf[target.name] }),
@@ -103,6 +116,7 @@ export const REQUESTS: Record<string, RequestBuilder> = {
     body: { decision: 'monitor', note: 'BP rechecked 130/85 after rest; headache gone' },
   }),
   ...notificationRequests('alerts'),
+  ...deadLetterRequests('alerts'),
 
   // referral: registry
   'referral GET /facilities': () => ({ path: '/facilities?kind=hospital' }),
@@ -179,6 +193,7 @@ export const REQUESTS: Record<string, RequestBuilder> = {
     body: { reason: 'no-longer-needed', note: 'Family took her by car' },
   }),
   ...notificationRequests('referral'),
+  ...deadLetterRequests('referral'),
 };
 
 export { womanIn };

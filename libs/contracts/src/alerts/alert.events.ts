@@ -3,7 +3,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -17,6 +16,7 @@ import {
 import { RISK_CATEGORIES, type RiskCategory } from '../clinical-vocabulary';
 import { ICD10_PATTERN, REFERRAL_URGENCY_LEVELS, type ReferralUrgencyLevel } from '../referral/referral-vocabulary';
 import { FindingV1 } from '../risk-scoring/assessment.events';
+import { IsCalendarDate, IsRfc3339DateTime } from '../date-formats';
 
 /**
  * Alerts: what a health-center doctor triages. Every event is on topic `alert` (siaga.alerts.alert.v1),
@@ -78,8 +78,8 @@ export class AlertRaisedV1 {
   /** The assessment (PregnancyAssessedV1.assessmentId) that raised it. */
   @IsUUID() assessmentId!: string;
   /** Escalated when nobody has acknowledged it by then. */
-  @IsISO8601({ strict: true }) acknowledgeBy!: string;
-  @IsISO8601({ strict: true }) raisedAt!: string;
+  @IsRfc3339DateTime() acknowledgeBy!: string;
+  @IsRfc3339DateTime() raisedAt!: string;
 }
 
 /** New findings on an open alert: its findings changed and/or its severity rose. */
@@ -95,8 +95,8 @@ export class AlertUpdatedV1 {
   @IsIn(RISK_CATEGORIES) category!: RiskCategory;
   @IsUUID() assessmentId!: string;
   /** Null once a doctor has acknowledged it (no escalation timer runs). */
-  @IsOptional() @IsISO8601({ strict: true }) acknowledgeBy!: string | null;
-  @IsISO8601({ strict: true }) updatedAt!: string;
+  @IsOptional() @IsRfc3339DateTime() acknowledgeBy!: string | null;
+  @IsRfc3339DateTime() updatedAt!: string;
 }
 
 /** A doctor claimed the alert. */
@@ -107,7 +107,7 @@ export class AlertAcknowledgedV1 {
   /** User id (token subject) of the doctor. */
   @IsString() @Length(1, 200) acknowledgedBy!: string;
   @IsOptional() @IsString() @Length(0, 200) acknowledgedByName?: string | null;
-  @IsISO8601({ strict: true }) acknowledgedAt!: string;
+  @IsRfc3339DateTime() acknowledgedAt!: string;
 }
 
 /** The doctor who had it gave it back (end of shift): open again, with a new acknowledgement deadline. */
@@ -116,8 +116,8 @@ export class AlertReleasedV1 {
   @IsUUID() pregnancyId!: string;
   @IsUUID() healthCenterId!: string;
   @IsString() @Length(1, 200) releasedBy!: string;
-  @IsISO8601({ strict: true }) releasedAt!: string;
-  @IsISO8601({ strict: true }) acknowledgeBy!: string;
+  @IsRfc3339DateTime() releasedAt!: string;
+  @IsRfc3339DateTime() acknowledgeBy!: string;
 }
 
 /** Nobody acknowledged in time: the alert went up to the district on-call (again at every further interval). */
@@ -131,9 +131,9 @@ export class AlertEscalatedV1 {
   @IsInt() @Min(1) level!: number;
   @IsIn(ALERT_ESCALATION_TARGETS) escalatedTo!: AlertEscalationTarget;
   /** The acknowledgement deadline that passed. */
-  @IsISO8601({ strict: true }) deadlineMissed!: string;
-  @IsISO8601({ strict: true }) escalatedAt!: string;
-  @IsISO8601({ strict: true }) nextEscalationAt!: string;
+  @IsRfc3339DateTime() deadlineMissed!: string;
+  @IsRfc3339DateTime() escalatedAt!: string;
+  @IsRfc3339DateTime() nextEscalationAt!: string;
 }
 
 /**
@@ -151,7 +151,7 @@ export class AlertResolvedV1 {
   @IsIn(ALERT_DECISIONS) decision!: AlertDecision;
   /** decision `schedule-visit`: the date of the contact brought forward. */
   @ValidateIf((o: AlertResolvedV1) => o.decision === 'schedule-visit' || o.visitDate != null)
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   visitDate?: string | null;
   /** decision `refer`: what the referral needs. */
   @ValidateIf((o: AlertResolvedV1) => o.decision === 'refer' || o.referral != null)
@@ -171,7 +171,7 @@ export class AlertResolvedV1 {
   /** User id (token subject) of the deciding doctor. */
   @IsString() @Length(1, 200) decidedBy!: string;
   @IsOptional() @IsString() @Length(0, 200) decidedByName?: string | null;
-  @IsISO8601({ strict: true }) decidedAt!: string;
+  @IsRfc3339DateTime() decidedAt!: string;
 }
 
 /** Nothing left to do: the referral it asked for completed, or the pregnancy ended. */
@@ -182,5 +182,5 @@ export class AlertClosedV1 {
   @IsOptional() @IsUUID() healthCenterId!: string | null;
   @IsIn(ALERT_CLOSE_REASONS) reason!: AlertCloseReason;
   @IsOptional() @IsUUID() referralId?: string | null;
-  @IsISO8601({ strict: true }) closedAt!: string;
+  @IsRfc3339DateTime() closedAt!: string;
 }

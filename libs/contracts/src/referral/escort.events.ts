@@ -3,7 +3,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsOptional,
@@ -25,6 +24,7 @@ import {
   type EscortWave,
   type ReferralUrgencyLevel,
 } from './referral-vocabulary';
+import { IsRfc3339DateTime } from '../date-formats';
 
 /**
  * Events of topic `escort`, subject = escort request id (never the pregnancy id).
@@ -60,8 +60,8 @@ export class EscortRequestedV1 {
   @IsOptional() @Matches(CONTACT_PHONE_PATTERN) contactPhone?: string | null;
   @ValidateNested() @Type(() => EscortDestinationV1) destination!: EscortDestinationV1;
   /** When she should be picked up: now for an emergency, a day before the due date's window for a planned one. */
-  @IsISO8601({ strict: true }) pickupAt!: string;
-  @IsISO8601({ strict: true }) requestedAt!: string;
+  @IsRfc3339DateTime() pickupAt!: string;
+  @IsRfc3339DateTime() requestedAt!: string;
 }
 
 /** Offers went out to these responders (a wave); each may accept until `respondBy`. */
@@ -70,8 +70,8 @@ export class EscortOfferedV1 {
   @IsIn(ESCORT_WAVES) wave!: EscortWave;
   @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) responderIds!: string[];
   @IsIn(REFERRAL_URGENCY_LEVELS) urgency!: ReferralUrgencyLevel;
-  @IsISO8601({ strict: true }) offeredAt!: string;
-  @IsISO8601({ strict: true }) respondBy!: string;
+  @IsRfc3339DateTime() offeredAt!: string;
+  @IsRfc3339DateTime() respondBy!: string;
 }
 
 /** The first responder to accept holds the escort; every other offer is withdrawn. */
@@ -79,14 +79,14 @@ export class EscortAcceptedV1 {
   @IsUUID() escortId!: string;
   @IsUUID() responderId!: string;
   @IsIn(REFERRAL_URGENCY_LEVELS) urgency!: ReferralUrgencyLevel;
-  @IsISO8601({ strict: true }) acceptedAt!: string;
+  @IsRfc3339DateTime() acceptedAt!: string;
 }
 
 export class EscortStatusChangedV1 {
   @IsUUID() escortId!: string;
   @IsUUID() responderId!: string;
   @IsIn(ESCORT_PROGRESS) status!: EscortProgress;
-  @IsISO8601({ strict: true }) at!: string;
+  @IsRfc3339DateTime() at!: string;
   @IsOptional() @IsLatitude() latitude?: number | null;
   @IsOptional() @IsLongitude() longitude?: number | null;
 }
@@ -95,12 +95,12 @@ export class EscortStatusChangedV1 {
 export class EscortEscalatedV1 {
   @IsUUID() escortId!: string;
   @IsIn(REFERRAL_URGENCY_LEVELS) urgency!: ReferralUrgencyLevel;
-  @IsISO8601({ strict: true }) escalatedAt!: string;
+  @IsRfc3339DateTime() escalatedAt!: string;
 }
 
 export class EscortCancelledV1 {
   @IsUUID() escortId!: string;
   @IsIn(ESCORT_CANCELLED_BY) cancelledBy!: EscortCancelledBy;
   @IsIn(ESCORT_CANCEL_REASONS) reason!: EscortCancelReason;
-  @IsISO8601({ strict: true }) cancelledAt!: string;
+  @IsRfc3339DateTime() cancelledAt!: string;
 }

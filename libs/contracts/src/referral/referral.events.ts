@@ -4,7 +4,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -26,6 +25,7 @@ import {
   type ReferralOrigin,
   type ReferralUrgencyLevel,
 } from './referral-vocabulary';
+import { IsRfc3339DateTime } from '../date-formats';
 
 /**
  * Events of topic `referral`, subject = pregnancy id (one woman's referral steps stay in order).
@@ -49,7 +49,7 @@ export class ReferralCreatedV1 {
   @IsBoolean() transportNeeded!: boolean;
   /** User id of the doctor or midwife, or `system:<component>` for alert and planned referrals. */
   @IsString() @Length(1, 200) createdBy!: string;
-  @IsISO8601({ strict: true }) createdAt!: string;
+  @IsRfc3339DateTime() createdAt!: string;
 }
 
 /** Attempt n: the referral is waiting for this hospital's answer until `respondBy`. */
@@ -63,8 +63,8 @@ export class ReferralOfferedV1 {
   @IsOptional() @IsNumber() @Min(0) distanceKm?: number | null;
   /** Offered by the district after an escalation, outside the automatic rule. */
   @IsBoolean() chosenByDistrict!: boolean;
-  @IsISO8601({ strict: true }) offeredAt!: string;
-  @IsISO8601({ strict: true }) respondBy!: string;
+  @IsRfc3339DateTime() offeredAt!: string;
+  @IsRfc3339DateTime() respondBy!: string;
 }
 
 export class ReferralAcceptedV1 {
@@ -74,7 +74,7 @@ export class ReferralAcceptedV1 {
   @IsString() @Length(1, 200) hospitalName!: string;
   @IsInt() @Min(1) attempt!: number;
   @IsString() @Length(1, 200) acceptedBy!: string;
-  @IsISO8601({ strict: true }) acceptedAt!: string;
+  @IsRfc3339DateTime() acceptedAt!: string;
 }
 
 export class ReferralDeclinedV1 {
@@ -86,7 +86,7 @@ export class ReferralDeclinedV1 {
   @IsIn(REFERRAL_DECLINE_REASONS) reason!: ReferralDeclineReason;
   @IsOptional() @IsString() @Length(0, 1000) note?: string | null;
   @IsString() @Length(1, 200) declinedBy!: string;
-  @IsISO8601({ strict: true }) declinedAt!: string;
+  @IsRfc3339DateTime() declinedAt!: string;
 }
 
 /** No answer from the hospital before `respondBy`: the referral moves on. */
@@ -96,8 +96,8 @@ export class ReferralTimedOutV1 {
   @IsUUID() hospitalId!: string;
   @IsString() @Length(1, 200) hospitalName!: string;
   @IsInt() @Min(1) attempt!: number;
-  @IsISO8601({ strict: true }) respondBy!: string;
-  @IsISO8601({ strict: true }) timedOutAt!: string;
+  @IsRfc3339DateTime() respondBy!: string;
+  @IsRfc3339DateTime() timedOutAt!: string;
 }
 
 /** No suitable hospital is left: the district health office takes over. */
@@ -107,7 +107,7 @@ export class ReferralEscalatedV1 {
   @IsIn(REFERRAL_ESCALATION_REASONS) reason!: ReferralEscalationReason;
   @IsInt() @Min(0) attempts!: number;
   @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) hospitalsTried!: string[];
-  @IsISO8601({ strict: true }) escalatedAt!: string;
+  @IsRfc3339DateTime() escalatedAt!: string;
 }
 
 /** She arrived at the receiving hospital: alerts closes its alert, registration records where she went. */
@@ -117,7 +117,7 @@ export class ReferralCompletedV1 {
   @IsOptional() @IsUUID() alertId?: string | null;
   @IsUUID() hospitalId!: string;
   @IsString() @Length(1, 200) hospitalName!: string;
-  @IsISO8601({ strict: true }) arrivedAt!: string;
+  @IsRfc3339DateTime() arrivedAt!: string;
   /** Reported by the escort on arrival, or by the hospital when she came without one. */
   @IsIn(['escort', 'hospital']) arrivalReportedBy!: 'escort' | 'hospital';
 }
@@ -128,5 +128,5 @@ export class ReferralCancelledV1 {
   @IsOptional() @IsUUID() alertId?: string | null;
   @IsString() @Length(1, 1000) reason!: string;
   @IsString() @Length(1, 200) cancelledBy!: string;
-  @IsISO8601({ strict: true }) cancelledAt!: string;
+  @IsRfc3339DateTime() cancelledAt!: string;
 }

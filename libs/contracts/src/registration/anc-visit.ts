@@ -1,4 +1,4 @@
-import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import {
   DANGER_SIGNS,
   FETAL_MOVEMENT,
@@ -9,6 +9,7 @@ import {
   type Presentation,
   type UrineProtein,
 } from '../clinical-vocabulary';
+import { IsCalendarDate } from '../date-formats';
 
 /**
  * One antenatal contact as facts. Every field but the date is optional: a midwife
@@ -17,7 +18,7 @@ import {
  */
 export class AncVisitV1 {
   @IsUUID() visitId!: string;
-  @IsISO8601({ strict: true }) visitDate!: string;
+  @IsCalendarDate() visitDate!: string;
   @IsOptional() @IsInt() @Min(50) @Max(300) systolic?: number | null;
   @IsOptional() @IsInt() @Min(20) @Max(200) diastolic?: number | null;
   @IsOptional() @IsInt() @Min(50) @Max(300) systolicRepeat?: number | null;

@@ -1,4 +1,5 @@
-import { IsBoolean, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '../date-formats';
 
 /** Facts of earlier pregnancies (KSPR-1 to KSPR-10). Unknown is null, never a guessed default. */
 export class ObstetricHistoryV1 {
@@ -12,6 +13,6 @@ export class ObstetricHistoryV1 {
   @IsBoolean() forcepsOrVacuum!: boolean; // KSPR-9a
   @IsBoolean() manualPlacentaRemoval!: boolean; // KSPR-9b
   @IsBoolean() infusionOrTransfusion!: boolean; // KSPR-9c
-  @IsOptional() @IsISO8601({ strict: true }) lastBirthDate?: string | null; // KSPR-3, KSPR-4
-  @IsOptional() @IsISO8601({ strict: true }) marriageDate?: string | null; // KSPR-2a
+  @IsOptional() @IsCalendarDate() lastBirthDate?: string | null; // KSPR-3, KSPR-4
+  @IsOptional() @IsCalendarDate() marriageDate?: string | null; // KSPR-2a
 }

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { CONDITIONS, type Condition } from '../clinical-vocabulary';
 import { ObstetricHistoryV1 } from './obstetric-history';
+import { IsCalendarDate } from '../date-formats';
 
 /**
  * Everything risk scoring and triage need to know about a pregnancy, as of one moment.
@@ -12,7 +13,7 @@ export class PregnancySnapshotV1 {
   @IsUUID() pregnancyId!: string;
   @IsUUID() motherId!: string;
   @IsString() @Length(1, 200) motherName!: string;
-  @IsISO8601({ strict: true }) motherBirthDate!: string;
+  @IsCalendarDate() motherBirthDate!: string;
   @IsString() @Length(13, 13) villageCode!: string;
   @IsString() @Length(1, 120) villageName!: string;
   @IsString() @Length(1, 120) districtName!: string;
@@ -20,9 +21,9 @@ export class PregnancySnapshotV1 {
   @IsUUID() midwifeId!: string;
   @IsOptional() @IsNumber() @Min(100) @Max(200) heightCm?: number | null; // KSPR-7
   /** First day of the last menstrual period (HPHT). */
-  @IsISO8601({ strict: true }) hpht!: string;
+  @IsCalendarDate() hpht!: string;
   /** Due date (HPL) = HPHT + 280 days. */
-  @IsISO8601({ strict: true }) hpl!: string;
+  @IsCalendarDate() hpl!: string;
   @ValidateNested() @Type(() => ObstetricHistoryV1) history!: ObstetricHistoryV1;
   @IsArray() @IsIn(CONDITIONS, { each: true }) conditions!: Condition[]; // KSPR-11a..f
 }

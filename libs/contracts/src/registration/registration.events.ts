@@ -1,12 +1,13 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { PREGNANCY_OUTCOMES, type PregnancyOutcome } from '../clinical-vocabulary';
 import { AncVisitV1 } from './anc-visit';
 import { PregnancySnapshotV1 } from './pregnancy-snapshot';
+import { IsRfc3339DateTime } from '../date-formats';
 
 export class PregnancyRegisteredV1 {
   @ValidateNested() @Type(() => PregnancySnapshotV1) pregnancy!: PregnancySnapshotV1;
-  @IsISO8601({ strict: true }) registeredAt!: string;
+  @IsRfc3339DateTime() registeredAt!: string;
 }
 
 export class VisitRecordedV1 {
@@ -22,6 +23,6 @@ export class PregnancyUpdatedV1 {
 export class PregnancyClosedV1 {
   @IsUUID() pregnancyId!: string;
   @IsIn(PREGNANCY_OUTCOMES) outcome!: PregnancyOutcome;
-  @IsISO8601({ strict: true }) closedAt!: string;
+  @IsRfc3339DateTime() closedAt!: string;
   @IsOptional() @IsString() @Length(0, 500) note?: string | null;
 }

@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { RISK_CATEGORIES, type RiskCategory } from '../clinical-vocabulary';
 import type { FactorStatus } from './factor-status';
 import { IsKsprFactorResults } from './kspr-factor-results.validator';
+import { IsRfc3339DateTime } from '../date-formats';
 
 export { FACTOR_STATUSES, type FactorStatus } from './factor-status';
 
@@ -42,5 +43,5 @@ export class PregnancyAssessedV1 {
   /** e.g. "kspr-rochjati.v1+who-anc-dak.v1" */
   @IsString() ruleSetVersion!: string;
   @ValidateNested() @Type(() => CausationV1) causedBy!: CausationV1;
-  @IsISO8601({ strict: true }) assessedAt!: string;
+  @IsRfc3339DateTime() assessedAt!: string;
 }

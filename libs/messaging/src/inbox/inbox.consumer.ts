@@ -1,4 +1,4 @@
-import { InvalidEventError, deadLetterTopic, validateEventData, type EventEnvelope } from '@siaga/contracts';
+import { CE_HEADERS, InvalidEventError, deadLetterTopic, isClinicalTopic, validateEventData, type EventEnvelope } from '@siaga/contracts';
 import type { Logger } from '@siaga/observability';
 import { isTransientDatabaseError, queryRows, type TransactionContext } from '@siaga/persistence';
 import type { EntityManager } from 'typeorm';
@@ -6,6 +6,8 @@ import { MalformedEventError, fromMessage } from '../bus/cloud-events';
 import type { IncomingMessage, MessageBus, MessageContext, Subscription } from '../bus/message-bus';
 import { resolveTopic, type MessagingConfig } from '../messaging-config';
 import { messagingMetrics } from '../messaging.metrics';
+import type { DeadLetterAlarm } from './dead-letter-alarm';
+import { DeadLetterLog, type NewDeadLetter } from './dead-letter-log';
 import {
   PermanentEventError,
   type BatchEventHandler,
@@ -65,7 +67,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * than already applied is recorded and skipped; a jump is recorded and applied. Transient failures
  * (database down) are retried with backoff for as long as it takes; any other failure replays the
  * chunk one event at a time, so only the poison event is retried a few times and then goes to
- * `<topic>.dlt` with the error in its headers, and the partition moves on.
+ * `<topic>.dlt` with the error in its headers, and the partition moves on. A dead letter is also recorded in
+ * `dead_letter`; on a clinical topic it raises the alarm (error log, metric, readiness degraded, the alarm's notice).
  */
 export class InboxConsumer {
   constructor(
@@ -73,6 +76,8 @@ export class InboxConsumer {
     private readonly transactions: TransactionContext,
     private readonly config: MessagingConfig,
     private readonly logger: Logger,
+    private readonly alarm?: DeadLetterAlarm,
+    private readonly deadLetters = new DeadLetterLog(),
   ) {}
 
   /** Joins the definition's group; its topics and their dead-letter topics must exist (the lifecycle creates them). */
@@ -95,7 +100,7 @@ export class InboxConsumer {
   private async processChunk(definition: ConsumerDefinition, topic: string, messages: IncomingMessage[], context: MessageContext) {
     const decoded: Decoded[] = [];
     for (const message of messages) {
-      const item = await this.decode(definition, message);
+      const item = await this.decode(definition, topic, message, context);
       if (item) decoded.push(item);
     }
     if (decoded.length === 0) return;
@@ -117,7 +122,12 @@ export class InboxConsumer {
     }
   }
 
-  private async decode(definition: ConsumerDefinition, message: IncomingMessage): Promise<Decoded | undefined> {
+  private async decode(
+    definition: ConsumerDefinition,
+    topic: string,
+    message: IncomingMessage,
+    context: MessageContext,
+  ): Promise<Decoded | undefined> {
     try {
       const envelope = fromMessage(message);
       const consumed =
@@ -125,7 +135,7 @@ export class InboxConsumer {
       const event = consumed ? { ...envelope, data: validateEventData(envelope.type, envelope.data) } : envelope;
       return { message, event, consumed };
     } catch (error) {
-      await this.deadLetter(definition.groupId, message, error, 0);
+      await this.deadLetter(definition.groupId, topic, message, error, 0, context);
       return undefined;
     }
   }
@@ -137,7 +147,7 @@ export class InboxConsumer {
     for (let attempt = failed === undefined ? 1 : 2; ; attempt += 1) {
       if (error !== undefined) {
         if (isPermanent(error) || attempt > this.config.consumerMaxAttempts) {
-          await this.deadLetter(definition.groupId, item.message, error, attempt - 1);
+          await this.deadLetter(definition.groupId, topic, item.message, error, attempt - 1, context);
           return;
         }
         this.logger.warn({ err: error, eventId: item.event.id, attempt }, 'event handler failed; retrying');
@@ -245,13 +255,36 @@ export class InboxConsumer {
     ]);
   }
 
-  private async deadLetter(groupId: string, message: IncomingMessage, error: unknown, attempts: number): Promise<void> {
+  /** `topic` is the base name (TOPICS); the message's own topic carries the deployment's prefix. */
+  private async deadLetter(
+    groupId: string,
+    topic: string,
+    message: IncomingMessage,
+    error: unknown,
+    attempts: number,
+    context: MessageContext,
+  ): Promise<void> {
     const reason = error instanceof Error ? error : new Error(String(error));
-    messagingMetrics.deadLettered.inc({ topic: message.topic });
+    const letter: NewDeadLetter = {
+      consumerGroup: groupId,
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      eventId: message.headers[CE_HEADERS.id] ?? null,
+      eventType: message.headers[CE_HEADERS.type] ?? null,
+      subject: message.headers[CE_HEADERS.subject] ?? message.key ?? null,
+      clinical: isClinicalTopic(topic),
+      errorType: reason.name,
+      errorMessage: reason.message.slice(0, 2000),
+      attempts,
+    };
+    messagingMetrics.deadLetters.inc({ topic, consumer_group: groupId, clinical: String(letter.clinical) });
+    const { consumerGroup, eventId, eventType, subject, clinical, partition, offset } = letter;
     this.logger.error(
-      { err: reason, topic: message.topic, partition: message.partition, offset: message.offset, attempts },
-      'poison message sent to dead-letter topic',
+      { err: reason, topic: message.topic, partition, offset, attempts, consumerGroup, eventId, eventType, subject, clinical },
+      clinical ? 'clinical event dead-lettered: a woman may be missed' : 'poison message sent to dead-letter topic',
     );
+    await this.recordDeadLetter(letter, context);
     // Throws if the broker is down: the message is then redelivered, not lost.
     await this.bus.publish([
       {
@@ -271,5 +304,28 @@ export class InboxConsumer {
         },
       },
     ]);
+  }
+
+  /**
+   * The row and the alarm's notice in one transaction, retried through a database outage. Any other failure is
+   * logged and the message still goes to the dead-letter topic: the bookkeeping must never hold the partition.
+   */
+  private async recordDeadLetter(letter: NewDeadLetter, context: MessageContext): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.transactions.run(async (manager) => {
+          const recorded = await this.deadLetters.record(manager, letter);
+          if (recorded?.clinical && this.alarm) await this.alarm.raise(manager, recorded);
+        });
+        return;
+      } catch (error) {
+        if (isTransientDatabaseError(error)) {
+          await this.backOffTransient(error, attempt, letter.eventId ?? '', context);
+          continue;
+        }
+        this.logger.error({ err: error, ...letter }, 'dead letter could not be recorded: no notice was sent');
+        return;
+      }
+    }
   }
 }

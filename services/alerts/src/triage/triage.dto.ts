@@ -4,6 +4,7 @@ import {
   ALERT_SEVERITIES,
   ALERT_STATUSES,
   ICD10_PATTERN,
+  IsCalendarDate,
   REFERRAL_URGENCY_LEVELS,
   type AlertDecision,
   type AlertSeverity,
@@ -16,7 +17,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -88,7 +88,7 @@ export class ResolveAlertDto {
 
   @ApiPropertyOptional({ description: 'schedule-visit: the date of the contact brought forward', example: '2026-06-03' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   visitDate?: string;
 
   @ApiPropertyOptional({ type: ReferralRequestDto, description: 'refer: urgency and reason (the referral service creates the referral)' })

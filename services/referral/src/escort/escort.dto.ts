@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ESCORT_CANCEL_REASONS, ESCORT_PROGRESS, type EscortCancelReason, type EscortProgress } from '@siaga/contracts';
-import { IsIn, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Length } from 'class-validator';
+import { ESCORT_CANCEL_REASONS, ESCORT_PROGRESS, IsRfc3339DateTime, type EscortCancelReason, type EscortProgress } from '@siaga/contracts';
+import { IsIn, IsLatitude, IsLongitude, IsOptional, IsString, Length } from 'class-validator';
 
 export class EscortStatusDto {
   @ApiProperty({ enum: ESCORT_PROGRESS }) @IsIn(ESCORT_PROGRESS) status!: EscortProgress;
   @ApiPropertyOptional({ description: 'When it happened (UTC); defaults to now', example: '2026-06-01T02:15:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsRfc3339DateTime()
   at?: string;
   @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
   @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   FACILITY_CAPABILITIES,
   ICD10_PATTERN,
+  IsRfc3339DateTime,
   REFERRAL_DECLINE_REASONS,
   REFERRAL_URGENCY_LEVELS,
   type FacilityCapability,
@@ -14,7 +15,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsOptional,
@@ -74,7 +74,7 @@ export class CreateReferralDto {
   @ApiPropertyOptional({ type: PickupDto }) @IsOptional() @ValidateNested() @Type(() => PickupDto) pickup?: PickupDto;
   @ApiPropertyOptional({ description: 'Planned referrals: when to pick her up (UTC); emergencies leave now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsRfc3339DateTime()
   pickupAt?: string;
 }
 
@@ -90,7 +90,7 @@ export class CancelReferralDto {
 export class ArrivalDto {
   @ApiPropertyOptional({ description: 'When she arrived (UTC); defaults to now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsRfc3339DateTime()
   arrivedAt?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { RISK_CATEGORIES, type RiskCategory } from '@siaga/contracts';
+import { IsCalendarDate, RISK_CATEGORIES, type RiskCategory } from '@siaga/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export const CASELOAD_SORTS = ['hpl', 'nextVisitDue', 'registeredAt'] as const;
 export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
@@ -14,8 +14,8 @@ export class CaseloadQueryDto {
 
   @ApiPropertyOptional({ enum: RISK_CATEGORIES }) @IsOptional() @IsIn(RISK_CATEGORIES) category?: RiskCategory;
 
-  @ApiPropertyOptional({ description: 'Due date (HPL) from, inclusive' }) @IsOptional() @IsISO8601({ strict: true }) dueFrom?: string;
-  @ApiPropertyOptional({ description: 'Due date (HPL) to, inclusive' }) @IsOptional() @IsISO8601({ strict: true }) dueTo?: string;
+  @ApiPropertyOptional({ description: 'Due date (HPL) from, inclusive' }) @IsOptional() @IsCalendarDate() dueFrom?: string;
+  @ApiPropertyOptional({ description: 'Due date (HPL) to, inclusive' }) @IsOptional() @IsCalendarDate() dueTo?: string;
 
   @ApiPropertyOptional({ description: 'Only women whose next scheduled contact has passed' })
   @IsOptional()

@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { CONDITIONS, ObstetricHistoryV1, PREGNANCY_OUTCOMES, type Condition, type PregnancyOutcome } from '@siaga/contracts';
+import {
+  CONDITIONS,
+  IsCalendarDate,
+  IsRfc3339DateTime,
+  ObstetricHistoryV1,
+  PREGNANCY_OUTCOMES,
+  type Condition,
+  type PregnancyOutcome,
+} from '@siaga/contracts';
 import { Type } from 'class-transformer';
 import {
   IsArray,
   IsIn,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsNumber,
@@ -36,7 +43,7 @@ export class MotherDto {
   @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' })
   nik!: string;
   @ApiProperty({ example: 'Siti Aminah' }) @IsString() @Length(1, 200) name!: string;
-  @ApiProperty({ example: '1996-05-07' }) @IsISO8601({ strict: true }) birthDate!: string;
+  @ApiProperty({ example: '1996-05-07' }) @IsCalendarDate() birthDate!: string;
   @ApiProperty({ example: '+6281200000001' })
   @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits, optionally with a leading +' })
   phone!: string;
@@ -48,7 +55,7 @@ export class RegisterPregnancyDto {
   @ApiProperty({ type: ObstetricHistoryV1 }) @ValidateNested() @Type(() => ObstetricHistoryV1) history!: ObstetricHistoryV1;
   @ApiPropertyOptional({ example: 152 }) @IsOptional() @IsNumber() @Min(100) @Max(200) heightCm?: number;
   @ApiProperty({ example: '2026-06-01', description: 'First day of the last menstrual period (HPHT)' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   hpht!: string;
   @ApiProperty({ enum: CONDITIONS, isArray: true }) @IsArray() @IsIn(CONDITIONS, { each: true }) conditions!: Condition[];
   @ApiPropertyOptional({ description: 'Defaults to the registering midwife' }) @IsOptional() @IsUUID() assignedMidwifeId?: string;
@@ -68,6 +75,6 @@ export class UpdatePregnancyDto extends PartialType(UpdatableFields) {}
 
 export class ClosePregnancyDto {
   @ApiProperty({ enum: PREGNANCY_OUTCOMES }) @IsIn(PREGNANCY_OUTCOMES) outcome!: PregnancyOutcome;
-  @ApiProperty({ example: '2026-11-20T08:30:00Z' }) @IsISO8601({ strict: true }) closedAt!: string;
+  @ApiProperty({ example: '2026-11-20T08:30:00Z' }) @IsRfc3339DateTime() closedAt!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 500) note?: string;
 }

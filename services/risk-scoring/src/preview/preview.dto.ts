@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
-import { AncVisitV1, PregnancySnapshotV1 } from '@siaga/contracts';
+import { AncVisitV1, IsCalendarDateOrDateTime, PregnancySnapshotV1 } from '@siaga/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsISO8601, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 
 /** The facts of a pregnancy the rules read, without who she is or where she lives: a what-if needs no identity. */
 export class PreviewPregnancyDto extends PickType(PregnancySnapshotV1, [
@@ -31,6 +31,6 @@ export class PreviewAssessmentDto {
 
   @ApiPropertyOptional({ description: 'Score as of this date or moment (UTC day); default now', example: '2026-06-01' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDateOrDateTime()
   asOf?: string;
 }

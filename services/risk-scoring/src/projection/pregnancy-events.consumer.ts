@@ -51,9 +51,9 @@ export class PregnancyEventsConsumer {
   async applyAll(events: readonly HandledEvent[]): Promise<void> {
     const facts = events.map(toFact);
     const results = await this.facts.applyMany(facts).catch((error: unknown) => {
-      // The engine reads 'YYYY-MM-DD' dates; the contract's ISO 8601 check also lets '2026-005' or '2026-W02' through.
-      // Retrying cannot help: straight to the dead-letter topic (the transaction rolls back, nothing is half-applied;
-      // in a chunk of several, the inbox replays them one at a time and only this one goes there).
+      // The contracts take calendar dates only (IsCalendarDate), so this is a safety net: facts the engine cannot read.
+      // Retrying cannot help: straight to the dead-letter topic, which raises the alarm (the transaction rolls back,
+      // nothing is half-applied; in a chunk of several, the inbox replays them one at a time and only this one goes).
       if (error instanceof RangeError) throw new PermanentEventError(`facts the rules cannot read: ${error.message}`);
       throw error;
     });
