@@ -15,7 +15,6 @@ import { DataSource } from 'typeorm';
 import { MessageBus } from './bus/message-bus';
 import { DEAD_LETTER_ALARM, type DeadLetterAlarm } from './inbox/dead-letter-alarm';
 import { DeadLetterLog } from './inbox/dead-letter-log';
-import { DeadLetterController } from './inbox/dead-letter.controller';
 import type { ConsumerDefinition } from './inbox/event-handler';
 import { InboxConsumer } from './inbox/inbox.consumer';
 import { KafkaMessageBus } from './kafka/kafka-message-bus';
@@ -100,7 +99,6 @@ export class MessagingModule {
   static forService(service: string): DynamicModule {
     return {
       module: MessagingModule,
-      controllers: [DeadLetterController],
       providers: [
         { provide: DeadLetterLog, useFactory: () => new DeadLetterLog() },
         { provide: MESSAGING_CONFIG, useFactory: () => messagingConfigFromEnv(service) },

@@ -16,6 +16,7 @@ import { NotificationQueue } from './notification.queue';
 import type { NotificationChannel } from './notification.types';
 import { NOTIFICATIONS_CONFIG, notificationsConfigFromEnv, type NotificationsConfig } from './notifications-config';
 import { RecipientDirectory } from './recipient-directory';
+import { DeadLetterController } from './dead-letter.controller';
 import { RecipientEndpointController } from './recipient-endpoint.controller';
 import { WebhookChannel } from './webhook.channel';
 
@@ -58,7 +59,8 @@ export class NotificationsModule {
   static forService(options: NotificationsModuleOptions = {}): DynamicModule {
     return {
       module: NotificationsModule,
-      controllers: options.adminApi === false ? [] : [RecipientEndpointController],
+      // Dead letters are listed and resolved here, above auth: messaging sits below it.
+      controllers: options.adminApi === false ? [DeadLetterController] : [DeadLetterController, RecipientEndpointController],
       providers: [
         { provide: NOTIFICATIONS_CONFIG, useFactory: () => notificationsConfigFromEnv() },
         {

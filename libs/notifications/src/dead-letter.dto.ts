@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import type { DeadLetterStatus } from './dead-letter-log';
+import type { DeadLetterStatus } from '@siaga/messaging';
 
 export class DeadLetterQuery {
   @ApiPropertyOptional({ enum: ['open', 'resolved'], default: 'open' })

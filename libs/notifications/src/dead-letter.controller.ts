@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPip
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '@siaga/auth';
 import { DataSource } from 'typeorm';
-import { DeadLetterLog, type DeadLetter } from './dead-letter-log';
+import { DeadLetterLog, type DeadLetter } from '@siaga/messaging';
 import { DeadLetterQuery, ResolveDeadLetterBody } from './dead-letter.dto';
 
 /**
