@@ -54,7 +54,7 @@ async function postForm(url, form) {
   });
   const body = await readBody(res);
   if (!res.ok) {
-    const why = body?.error_description ?? body?.error ?? JSON.stringify(body);
+    const why = body?.error ? `${body.error}${body.error_description ? ` (${body.error_description})` : ''}` : JSON.stringify(body);
     throw new KeycloakError(`${url}: ${res.status} ${why}`, res.status, body);
   }
   return body;
@@ -125,6 +125,7 @@ export async function ensureRealm(admin, { realm = REALM, replaceOutdated = fals
   if (existing.status === 200) {
     const have = existing.body.attributes?.[DIGEST_ATTRIBUTE];
     if (have === digest) return { imported: false, outdated: false };
+    if (!have) return { imported: false, outdated: false }; // imported by Keycloak itself (docker compose: --import-realm)
     if (!replaceOutdated) {
       log(
         `keycloak: realm ${realm} differs from ${path.relative(process.cwd(), REALM_FILE)}; not replacing it on a Keycloak we did not start`,

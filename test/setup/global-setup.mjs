@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { kafkaBrokers, postgresServerUrl } from './infrastructure.mjs';
+import { kafkaBrokers, keycloakEnv, postgresServerUrl } from './infrastructure.mjs';
 
 /** A fresh database for this run on whatever server we got; each test file then takes its own schemas. */
 async function freshDatabase(serverUrl, runId) {
@@ -22,12 +22,14 @@ export default async function globalSetup() {
   const started = [];
   globalThis.__SIAGA_TEST_INFRA__ = started;
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const [serverUrl, brokers] = await Promise.all([postgresServerUrl(started), kafkaBrokers(started)]);
+  const [serverUrl, brokers, keycloak] = await Promise.all([postgresServerUrl(started), kafkaBrokers(started), keycloakEnv(started)]);
   process.env.SIAGA_TEST_RUN_ID = runId;
   process.env.SIAGA_TEST_SERVER_URL = serverUrl;
   process.env.DATABASE_URL = await freshDatabase(serverUrl, runId);
   process.env.KAFKA_BROKERS = brokers;
+  // In-process integration tests sign their own tokens (HS256); end-to-end tests run the services against Keycloak.
   process.env.JWT_SECRET = randomBytes(32).toString('base64url');
+  Object.assign(process.env, keycloak);
   process.env.LOG_LEVEL ??= 'error'; // expected outages in fault tests would otherwise flood the CI log
   process.env.SWAGGER_UI = 'false';
   process.env.OUTBOX_VALIDATE = 'true'; // every event a test makes a service publish is checked against its contract
