@@ -16,7 +16,7 @@ import {
   type Scope,
 } from '@scripts/keycloak/admin.mjs';
 import { call } from './support/client';
-import { keycloakContext, usernameFor } from './support/identity';
+import { keycloakContext, testClientId, usernameFor } from './support/identity';
 import { lowRiskWoman, normalVisit, SEMPU } from './support/people';
 import { startSystem, type RunningSystem } from './support/system';
 
@@ -121,7 +121,7 @@ describe('e2e: signing in with Keycloak', () => {
     const widened = Buffer.from(JSON.stringify({ ...claimsOf(token), villages: [SEMPU.code, '35.10.01.2001'] })).toString('base64url');
     const tampered = `${header}.${widened}.${signature}`;
 
-    const shortLived = await ensureTestClient(kc.admin, { clientId: 'siaga-test-one-second-tokens', accessTokenLifespanSeconds: 1 });
+    const shortLived = await ensureTestClient(kc.admin, { clientId: testClientId('one-second-tokens'), accessTokenLifespanSeconds: 1 });
     const expiring = (await passwordGrant({ url: kc.url, username: midwife.username, password: midwife.password, ...shortLived }))
       .access_token;
 

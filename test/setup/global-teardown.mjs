@@ -1,12 +1,19 @@
 import pg from 'pg';
-import { accountsWithPrefix, deleteAccount } from '../../scripts/keycloak/admin.mjs';
+import { REALM, accountsWithPrefix, deleteAccount } from '../../scripts/keycloak/admin.mjs';
 import { useKeycloak } from '../../scripts/keycloak/keycloak.mjs';
 
-/** The accounts end-to-end tests made in Keycloak (test/e2e/support/identity.ts names them e2e-<run id>-...). */
+/**
+ * The accounts and test-only clients end-to-end tests made in Keycloak (test/e2e/support/identity.ts names them
+ * e2e-<run id>-... and siaga-test-...-<run id>).
+ */
 async function deleteTestAccounts(runId) {
   const { admin } = await useKeycloak({ start: false, log: false });
   if (!admin) return;
   for (const account of await accountsWithPrefix(admin, `e2e-${runId}-`)) await deleteAccount(admin, account.id);
+  const { body: clients } = await admin.request('GET', `/${REALM}/clients?search=true&clientId=siaga-test-`);
+  for (const client of clients.filter((c) => c.clientId.startsWith('siaga-test-') && c.clientId.endsWith(`-${runId}`))) {
+    await admin.request('DELETE', `/${REALM}/clients/${client.id}`);
+  }
 }
 
 export default async function globalTeardown() {

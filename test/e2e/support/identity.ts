@@ -54,7 +54,7 @@ export function keycloakContext(): Promise<KeycloakContext> {
     if (!url || !credentials) throw new Error('KEYCLOAK_URL and its admin credentials are not set (the test global setup sets them)');
     const admin = keycloakAdmin({ url, ...credentials });
     // Tokens for a whole test file: the console's live 5 minutes, longer than some scenarios.
-    const client = await ensureTestClient(admin, { accessTokenLifespanSeconds: 3600 });
+    const client = await ensureTestClient(admin, { clientId: testClientId('password-grant'), accessTokenLifespanSeconds: 3600 });
     return { url, ...(await discover(url)), admin, client };
   })();
   return keycloak;
@@ -67,9 +67,13 @@ export async function servicesAuthEnv(): Promise<Record<string, string>> {
   return { JWT_SECRET: '', JWT_JWKS_URL: jwksUrl, JWT_ISSUER: issuer };
 }
 
+const runId = () => process.env.SIAGA_TEST_RUN_ID ?? 'local';
+
 /** Usernames of one run share a prefix, so the global teardown can remove its accounts. */
-export const usernameFor = (role: string) =>
-  `e2e-${process.env.SIAGA_TEST_RUN_ID ?? 'local'}-${role}-${++serial}-${randomUUID().slice(0, 8)}`;
+export const usernameFor = (role: string) => `e2e-${runId()}-${role}-${++serial}-${randomUUID().slice(0, 8)}`;
+
+/** Test-only clients are the run's own, removed by the global teardown: no password grant is left behind. */
+export const testClientId = (purpose: string) => `siaga-test-${purpose}-${runId()}`;
 
 const scopeOf = (claims: PersonClaims): Scope => ({
   hc: claims.hc,
