@@ -98,9 +98,9 @@ async function main() {
   }
   const auth = authMode();
   if (opts.user) return keycloakToken(opts, auth);
-  if (auth.mode === 'keycloak') {
+  if (auth.mode !== 'dev-secret') {
     throw new Error(
-      'the services of npm start trust Keycloak, which would refuse a token minted here: use --user <username> ' +
+      'the services of npm start trust an identity provider, which would refuse a token minted here: use --user <username> ' +
         '(the accounts npm start printed), or start them with SIAGA_AUTH=dev-secret npm start',
     );
   }
