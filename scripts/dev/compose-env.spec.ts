@@ -32,7 +32,7 @@ describe('docker-compose.yml', () => {
     for (const [service, { env }] of Object.entries(compose)) {
       const unknown = env.filter((name) => !readByCode.has(name));
       expect({ service, unknown }).toEqual({ service, unknown: [] });
-      expect(env).toEqual(expect.arrayContaining(['DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'PORT', 'HOST']));
+      expect(env).toEqual(expect.arrayContaining(['DATABASE_URL', 'KAFKA_BROKERS', 'JWT_JWKS_URL', 'JWT_ISSUER', 'PORT', 'HOST']));
     }
   });
 

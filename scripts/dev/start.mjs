@@ -6,15 +6,23 @@
 //      127.0.0.1:$PG_PORT, default 5433, data in .data/postgres); services use database `siaga`
 //   3. Kafka: KAFKA_BROKERS if set, else the local broker (scripts/kafka/kafka.mjs,
 //      127.0.0.1:$KAFKA_PORT, default 9092, data in $KAFKA_DATA_DIR or .data/kafka)
-//   4. JWT: JWT_SECRET if set, else .data/dev-jwt-secret (created once, mode 0600)
+//   4. sign-in (SIAGA_AUTH):
+//      keycloak (default): KEYCLOAK_URL if set, else the local Keycloak (scripts/keycloak/keycloak.mjs,
+//        127.0.0.1:$KEYCLOAK_PORT, default 8180, data in .data/keycloak) with the siaga realm; the services
+//        verify its tokens (JWT_JWKS_URL, JWT_ISSUER from the realm); the demo accounts (one per role, passwords
+//        generated into .data/demo-accounts.json) are made on the local one (or with KEYCLOAK_DEMO_ACCOUNTS=1)
+//      dev-secret: HS256 tokens signed with JWT_SECRET, else .data/dev-jwt-secret (created once, mode 0600);
+//        demo tokens printed and written to .data/dev-tokens.env; `npm run token -- --role ...` mints more
+//      (JWT_JWKS_URL set: the services trust that identity provider as configured; nothing is printed)
 //   5. every built service (dist/services/<name>/src/main.js) on its port, output prefixed
 //   6. waits for each GET /health/ready (READY_TIMEOUT_MS, default 90000)
 //   7. demo seed, if there is one: dist/services/referral/src/seed/seed.js, scripts/dev/seed.mjs
 //      (skip with SKIP_SEED=1). A seed runs with the services' environment plus
 //      SIAGA_SERVICE_URLS and SIAGA_DEMO_TOKENS (JSON: name -> URL, role -> token).
-//   8. prints URLs, demo tokens (also written to .data/dev-tokens.env) and curl examples
+//   8. prints URLs, the sign-in accounts (or demo tokens) and curl examples; .data/auth.json tells
+//      `npm run token` which way the services verify
 //
-// Ctrl-C / SIGTERM: stops the services (SIGTERM, SIGKILL after 10 s), then Kafka and
+// Ctrl-C / SIGTERM: stops the services (SIGTERM, SIGKILL after 10 s), then Keycloak, Kafka and
 // PostgreSQL if this run started them (ones that were already running are left alone);
 // exit 0. A service that exits on its own stops everything; exit 1 with its last lines.
 // Also read by the services: HOST (default 127.0.0.1), LOG_LEVEL (default info),
@@ -23,12 +31,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startKafka, stopKafka } from '../kafka/kafka.mjs';
+import { signIn } from '../keycloak/admin.mjs';
+import { DEMO_ACCOUNTS_FILE, ensureDemoAccounts } from '../keycloak/demo-accounts.mjs';
+import { stopKeycloak, useKeycloak } from '../keycloak/keycloak.mjs';
 import { startPostgres, stopPostgres } from '../postgres/postgres.mjs';
 import { DEMO_USERS, villageNames } from '../lib/demo.mjs';
 import { linePrefix, runToEnd, superviseChild } from '../lib/processes.mjs';
 import { DATA_DIR, REPO_ROOT } from '../lib/repo.mjs';
 import { discoverServices } from '../lib/services.mjs';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, mintToken, resolveJwtSecret } from '../lib/tokens.mjs';
+import { AUTH_FILE, DEFAULT_AUDIENCE, DEFAULT_ISSUER, mintToken, resolveJwtSecret } from '../lib/tokens.mjs';
 import { httpStatus, portAnswers, portFree, waitUntil, whoListens } from '../lib/wait.mjs';
 
 const env = process.env;
@@ -116,6 +127,52 @@ async function kafka() {
   return k.brokers.join(',');
 }
 
+/**
+ * How the services verify tokens, and who can sign in: Keycloak (default), the development secret
+ * (SIAGA_AUTH=dev-secret), or an identity provider given by JWT_JWKS_URL.
+ */
+async function identity() {
+  if (env.JWT_JWKS_URL) {
+    log(`sign-in: JWT_JWKS_URL (${env.JWT_JWKS_URL}), issuer ${env.JWT_ISSUER ?? DEFAULT_ISSUER}`);
+    return { mode: 'external', serviceEnv: {} };
+  }
+  const mode = env.SIAGA_AUTH ?? 'keycloak';
+  if (mode === 'dev-secret') {
+    const jwt = resolveJwtSecret({ create: true });
+    log(
+      `sign-in: development tokens, HS256 secret from ${jwt.source === 'JWT_SECRET' ? 'JWT_SECRET' : path.relative(REPO_ROOT, jwt.source)}${jwt.created ? ' (new)' : ''}`,
+    );
+    return { mode, secret: jwt.secret, serviceEnv: { JWT_SECRET: jwt.secret } };
+  }
+  if (mode !== 'keycloak') throw new Error(`SIAGA_AUTH must be keycloak or dev-secret (got ${mode})`);
+  const k = await step(
+    () => useKeycloak({ start: true, log }),
+    (r) => r.startedHere && (() => stopKeycloak({ log })),
+  );
+  log(`sign-in: Keycloak ${k.url}, issuer ${k.issuer}`);
+  const accounts =
+    k.admin && (k.local || env.KEYCLOAK_DEMO_ACCOUNTS === '1') ? await step(() => ensureDemoAccounts(k.admin, { url: k.url })) : [];
+  return { mode, keycloak: k, accounts, serviceEnv: { JWT_SECRET: '', JWT_JWKS_URL: k.jwksUrl, JWT_ISSUER: k.issuer } };
+}
+
+/** The demo tokens a seed gets: minted with the dev secret, or the demo accounts signed in (as the console would). */
+async function demoTokens(auth) {
+  const tokens = {};
+  if (auth.mode === 'dev-secret') {
+    const signing = {
+      secret: auth.secret,
+      issuer: env.JWT_ISSUER ?? DEFAULT_ISSUER,
+      audience: env.JWT_AUDIENCE ?? DEFAULT_AUDIENCE,
+      ttl: env.DEV_TOKEN_TTL ?? '12h',
+    };
+    for (const u of DEMO_USERS) tokens[u.key] = await mintToken(u.claims, signing);
+  }
+  for (const a of auth.accounts ?? []) {
+    tokens[a.key] = (await signIn({ url: auth.keycloak.url, username: a.username, password: a.password })).access_token;
+  }
+  return tokens;
+}
+
 async function waitReady(h, url, t0) {
   await waitUntil(async () => (await httpStatus(`${url}/health/ready`)) === 200, {
     timeoutMs: READY_TIMEOUT_MS,
@@ -161,17 +218,15 @@ async function main() {
 
   const databaseUrl = await database();
   const brokers = await kafka();
-  const jwt = resolveJwtSecret({ create: true });
-  log(
-    `JWT: HS256 secret from ${jwt.source === 'JWT_SECRET' ? 'JWT_SECRET' : path.relative(REPO_ROOT, jwt.source)}${jwt.created ? ' (new)' : ''}`,
-  );
-  if (env.JWT_JWKS_URL) log('warning: JWT_JWKS_URL is set, so the services verify RS256 tokens and the demo tokens below will not work');
+  const auth = await identity();
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  fs.writeFileSync(AUTH_FILE, `${JSON.stringify({ mode: auth.mode, keycloakUrl: auth.keycloak?.url, issuer: auth.keycloak?.issuer })}\n`);
 
   const serviceEnv = {
     ...env,
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers,
-    JWT_SECRET: jwt.secret,
+    ...auth.serviceEnv,
     NOTIFY_WEBHOOK_SECRET: env.NOTIFY_WEBHOOK_SECRET ?? devWebhookSecret(),
     HOST,
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
@@ -197,12 +252,9 @@ async function main() {
   await step(() => Promise.all(running.map((h) => waitReady(h, urls[h.name], t0))));
   readyMs = Date.now() - t0;
 
-  const ttl = env.DEV_TOKEN_TTL ?? '12h';
-  const signing = { secret: jwt.secret, issuer: env.JWT_ISSUER ?? DEFAULT_ISSUER, audience: env.JWT_AUDIENCE ?? DEFAULT_AUDIENCE, ttl };
-  const tokens = {};
-  for (const u of DEMO_USERS) tokens[u.key] = await mintToken(u.claims, signing);
+  const tokens = await step(() => demoTokens(auth));
   await seed({ ...serviceEnv, SIAGA_SERVICE_URLS: JSON.stringify(urls), SIAGA_DEMO_TOKENS: JSON.stringify(tokens) });
-  summary({ services, urls, tokens, ttl, databaseUrl, brokers, readyMs });
+  summary({ services, urls, auth, tokens, databaseUrl, brokers, readyMs });
 }
 
 async function seed(seedEnv) {
@@ -225,12 +277,9 @@ async function seed(seedEnv) {
   }
 }
 
-function summary({ services, urls, tokens, ttl, databaseUrl, brokers, readyMs }) {
-  const file = path.join(DATA_DIR, 'dev-tokens.env');
-  const varName = (key) => `SIAGA_TOKEN_${key.toUpperCase()}`;
-  fs.writeFileSync(file, DEMO_USERS.map((u) => `export ${varName(u.key)}=${tokens[u.key]}\n`).join(''), { mode: 0o600 });
+function summary({ services, urls, auth, tokens, databaseUrl, brokers, readyMs }) {
   const names = villageNames();
-  const about = (u) => u.about.replace(/\d{2}\.\d{2}\.\d{2}\.\d{4}/g, (c) => (names[c] ? `${c} ${names[c]}` : c));
+  const about = (text) => text.replace(/\d{2}\.\d{2}\.\d{2}\.\d{4}/g, (c) => (names[c] ? `${c} ${names[c]}` : c));
   const first = services[0].name;
   const lines = [
     '',
@@ -238,12 +287,9 @@ function summary({ services, urls, tokens, ttl, databaseUrl, brokers, readyMs })
     ...services.map((s) => `  ${s.name.padEnd(width)}  ${urls[s.name]}   docs ${urls[s.name]}/docs`),
     `  ${'PostgreSQL'.padEnd(width)}  ${databaseUrl}`,
     `  ${'Kafka'.padEnd(width)}  ${brokers}`,
+    ...(auth.keycloak ? [`  ${'Keycloak'.padEnd(width)}  ${auth.keycloak.url}   realm ${auth.keycloak.issuer}`] : []),
     '',
-    `Demo tokens (valid ${ttl}; also in ${path.relative(REPO_ROOT, file)}, load them with: source ${path.relative(REPO_ROOT, file)})`,
-    ...DEMO_USERS.flatMap((u) => [`  # ${u.claims.name}: ${about(u)}`, `  export ${varName(u.key)}=${tokens[u.key]}`]),
-    '',
-    'Other tokens: npm run -s token -- --role midwife --health-center <uuid> --villages 35.10.20.2001,35.10.20.2002',
-    '',
+    ...signInLines(auth, tokens, about),
     'Try:',
     ...(urls.registration
       ? [
@@ -252,12 +298,40 @@ function summary({ services, urls, tokens, ttl, databaseUrl, brokers, readyMs })
         ]
       : []),
     `  curl -s ${urls[first]}/health/ready`,
-    `  open ${urls[first]}/docs  (Authorize with a token above to try requests)`,
+    `  open ${urls[first]}/docs  (Authorize with a token to try requests)`,
     '',
     'Ctrl-C stops everything.',
     '',
   ];
   console.log(lines.join('\n'));
+}
+
+const varName = (key) => `SIAGA_TOKEN_${key.toUpperCase()}`;
+
+/** Who can sign in: the demo accounts (Keycloak), or the demo tokens (development secret). */
+function signInLines(auth, tokens, about) {
+  if (auth.mode === 'keycloak' && auth.accounts.length) {
+    return [
+      `Sign-in accounts (realm siaga; passwords generated into ${path.relative(REPO_ROOT, DEMO_ACCOUNTS_FILE)}):`,
+      ...auth.accounts.map((a) => `  ${a.username.padEnd(16)} ${a.password}   ${a.name}: ${about(a.about)}`),
+      '',
+      'A token (5 minutes; signs in like the console, authorization code + PKCE):',
+      ...auth.accounts.slice(0, 2).map((a) => `  export ${varName(a.key)}=$(npm run -s token -- --user ${a.username})`),
+      `Add a person: npm run -s user:add -- --role midwife --name "Bidan Ayu" --health-center <uuid> --villages 35.10.20.2001`,
+      '',
+    ];
+  }
+  if (auth.mode === 'keycloak') return ['Sign in with the accounts of your Keycloak (npm run -s token -- --user <username>).', ''];
+  if (auth.mode === 'external') return ['Tokens: from the identity provider of JWT_JWKS_URL.', ''];
+  const file = path.join(DATA_DIR, 'dev-tokens.env');
+  fs.writeFileSync(file, DEMO_USERS.map((u) => `export ${varName(u.key)}=${tokens[u.key]}\n`).join(''), { mode: 0o600 });
+  return [
+    `Demo tokens (development secret, valid ${env.DEV_TOKEN_TTL ?? '12h'}; also in ${path.relative(REPO_ROOT, file)}, load them with: source ${path.relative(REPO_ROOT, file)})`,
+    ...DEMO_USERS.flatMap((u) => [`  # ${u.claims.name}: ${about(u.about)}`, `  export ${varName(u.key)}=${tokens[u.key]}`]),
+    '',
+    'Other tokens: npm run -s token -- --role midwife --health-center <uuid> --villages 35.10.20.2001,35.10.20.2002',
+    '',
+  ];
 }
 
 main().catch((e) => {

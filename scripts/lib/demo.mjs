@@ -1,5 +1,7 @@
-// Demo identities for local development: stable ids, so tokens printed by one `npm start`
-// keep matching data created with an earlier one. A demo seed should use the same ids.
+// Demo identities for local development: stable place ids, so the demo accounts of `npm start`
+// (Keycloak, scripts/keycloak/demo-accounts.mjs) and development tokens (SIAGA_AUTH=dev-secret) keep
+// matching data created with an earlier one. A demo seed should use the same ids. `sub` is used by
+// development tokens only: a Keycloak account's user id is Keycloak's.
 // Places are real Banyuwangi codes (data/wilayah/banyuwangi.csv); people and facilities are
 // made up and look it.
 import fs from 'node:fs';

@@ -11,6 +11,9 @@ export const DEFAULT_ISSUER = 'siaga-local';
 export const DEFAULT_AUDIENCE = 'siaga';
 export const MIN_SECRET_LENGTH = 32;
 
+/** How the services of the last `npm start` verify tokens: {mode: 'keycloak' | 'dev-secret' | 'external', keycloakUrl}. */
+export const AUTH_FILE = path.join(DATA_DIR, 'auth.json');
+
 /** Where `npm start` keeps the HS256 secret it generates (.data is git-ignored). */
 export const DEV_SECRET_FILE = path.join(DATA_DIR, 'dev-jwt-secret');
 

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { kafkaBrokers, postgresServerUrl } from '../../test/setup/infrastructure.mjs';
+import { kafkaBrokers, keycloakEnv, postgresServerUrl } from '../../test/setup/infrastructure.mjs';
 import { runExitCode, suiteArgs } from './test-plan.mjs';
 
 // End-to-end tests run the built services as separate processes, as `npm start` does.
@@ -38,12 +38,13 @@ function runSuite(name, args) {
 
 const integration = ['-c', 'jest.integration.config.js', '--runInBand'];
 const results = [await runSuite('unit', ['-c', 'jest.unit.config.js'])];
-// One PostgreSQL and one broker for both integration runs, started here (when the environment names none) so
-// two test setups never race to start them, nor one stops them while the other still runs.
+// One PostgreSQL, one broker and one Keycloak for both integration runs, started here (when the environment names
+// none) so two test setups never race to start them, nor one stops them while the other still runs.
 const started = [];
-const [serverUrl, brokers] = await Promise.all([postgresServerUrl(started), kafkaBrokers(started)]);
+const [serverUrl, brokers, keycloak] = await Promise.all([postgresServerUrl(started), kafkaBrokers(started), keycloakEnv(started)]);
 process.env.DATABASE_URL = serverUrl;
 process.env.KAFKA_BROKERS = brokers;
+Object.assign(process.env, keycloak);
 if (extra.length > 0) {
   results.push(await runSuite('integration', integration)); // a filter from the command line: one run, as asked
 } else {

@@ -14,6 +14,13 @@ export interface Principal {
   facilityId?: string;
   /** escort (police officer, volunteer): their responder record. */
   responderId?: string;
+  /**
+   * escort: what the referral registry needs to enrol a responder account on its first call (the account is made
+   * once, in the identity provider): kind (police-officer, volunteer, ...), organisation and phone.
+   */
+  responderKind?: string;
+  organisation?: string;
+  phone?: string;
 }
 
 /** The principal of one request plus what the audit trail needs to tie records to it. */

@@ -3,10 +3,34 @@ import { jest } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import type { AuthConfig } from './auth-config';
-import { TokenVerifier } from './token-verifier';
+import { TokenVerifier, roleOf } from './token-verifier';
 
 const base: Omit<AuthConfig, 'secret' | 'jwksUrl'> = { issuer: 'siaga-local', audience: 'siaga', clockToleranceSeconds: 0 };
 const claims = { role: 'midwife', hc: '6f1f2c1e-2c44-4a55-9e3c-1d6a2d3e4f50', villages: ['35.10.20.2001'] };
+
+describe(roleOf.name, () => {
+  it.each([
+    ['the role claim of a development token', { role: 'doctor' }, 'doctor'],
+    [
+      "Keycloak's realm roles, beside its own",
+      { realm_access: { roles: ['offline_access', 'midwife', 'default-roles-siaga'] } },
+      'midwife',
+    ],
+    ['both, when they agree', { role: 'escort', realm_access: { roles: ['escort'] } }, 'escort'],
+  ])('reads %s', (_, claims, role) => {
+    expect(roleOf(claims)).toBe(role);
+  });
+
+  it.each([
+    ['no Siaga role', { realm_access: { roles: ['offline_access', 'uma_authorization'] } }],
+    ['two Siaga roles', { realm_access: { roles: ['midwife', 'admin'] } }],
+    ['a role claim and realm roles that disagree', { role: 'midwife', realm_access: { roles: ['admin'] } }],
+    ['a role outside the list', { role: 'superuser' }],
+    ['realm roles that are not a list', { realm_access: { roles: 'admin' } }],
+  ])('gives no role for %s', (_, claims) => {
+    expect(roleOf(claims)).toBeUndefined();
+  });
+});
 
 describe(TokenVerifier.name, () => {
   describe('HS256 with a shared secret', () => {
@@ -87,6 +111,45 @@ describe(TokenVerifier.name, () => {
         .setExpirationTime('5m')
         .sign(privateKey);
       await expect(sut.verify(token)).resolves.toMatchObject({ userId: 'user-2', role: 'midwife' });
+    });
+
+    it("reads a Keycloak token: realm roles and the claims the realm's mappers make of an escort's attributes", async () => {
+      const token = await new SignJWT({
+        realm_access: { roles: ['escort', 'offline_access', 'default-roles-siaga'] },
+        name: 'Bripka Agus',
+        responder: 'de500000-0000-4000-8000-000000000001',
+        responder_kind: 'police-officer',
+        organisation: 'Polsek Sempu',
+        phone_number: '+62 800-0000-0201',
+        villages: ['35.10.20.2001'],
+      })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('user-3')
+        .setIssuer('siaga-local')
+        .setAudience(['siaga', 'account'])
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      await expect(sut.verify(token)).resolves.toEqual({
+        userId: 'user-3',
+        role: 'escort',
+        name: 'Bripka Agus',
+        villageCodes: ['35.10.20.2001'],
+        responderId: 'de500000-0000-4000-8000-000000000001',
+        responderKind: 'police-officer',
+        organisation: 'Polsek Sempu',
+        phone: '+62 800-0000-0201',
+      });
+    });
+
+    it('refuses a token whose realm roles hold two Siaga roles', async () => {
+      const token = await new SignJWT({ realm_access: { roles: ['midwife', 'district'] } })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('user-4')
+        .setIssuer('siaga-local')
+        .setAudience('siaga')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      await expect(sut.verify(token)).rejects.toThrow(/role/);
     });
 
     it('refuses an HS256 token even when signed with the public key material', async () => {

@@ -9,6 +9,10 @@ export interface TestClaims {
   villages?: string[];
   facility?: string;
   responder?: string;
+  /** An escort account's registry details, as Keycloak's mappers put them in its tokens. */
+  responder_kind?: string;
+  organisation?: string;
+  phone_number?: string;
 }
 
 /** A token exactly as the identity provider would issue it, signed with the run's secret. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TransactionContext } from '@siaga/persistence';
-import { isolateTestFile, type ServiceUnderTest } from '@siaga/testing';
+import { isolateTestFile, tokenFor, type ServiceUnderTest } from '@siaga/testing';
 import type { DataSource } from 'typeorm';
 import { RegistryRepository } from '@referral/registry/registry.repository';
 import { DEMO_FACILITIES, DEMO_IDS, DEMO_RESPONDERS, DEMO_VILLAGES } from '@referral/seed/demo-regency';
@@ -115,6 +115,49 @@ describe('registry of facilities and responders (real PostgreSQL)', () => {
       (await sut.request('PUT', '/responders/me/duty', { token: await tokens.escort(randomUUID()), body: { onDuty: true } })).status,
     ).toBe(404);
     expect((await sut.request('PUT', `/responders/${id}`, { token: escort, body: put.body })).status).toBe(403);
+  });
+
+  it("enrols an escort account made in the identity provider on its first call, from its token's claims", async () => {
+    const responderId = randomUUID();
+    const newVolunteer = await tokenFor({
+      role: 'escort',
+      name: 'Pak Slamet (relawan)',
+      responder: responderId,
+      responder_kind: 'volunteer',
+      organisation: 'Laskar SAKINA',
+      phone_number: '+62 812-0000-0001',
+      villages: ['35.10.24.2001'],
+    });
+    expect((await sut.request('GET', `/responders/${responderId}`, { token: admin })).status).toBe(404);
+
+    const me = await sut.request('GET', '/responders/me', { token: newVolunteer });
+
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({
+      id: responderId,
+      kind: 'volunteer',
+      name: 'Pak Slamet (relawan)',
+      organisation: 'Laskar SAKINA',
+      phone: '+62 812-0000-0001',
+      villageCodes: ['35.10.24.2001'],
+      onDuty: false,
+    });
+    const on = await sut.request('PUT', '/responders/me/duty', { token: newVolunteer, body: { onDuty: true } });
+    expect(on.body).toMatchObject({ id: responderId, onDuty: true });
+    const listed = await sut.request('GET', '/responders?village=35.10.24.2001', { token: await tokens.district() });
+    expect(listed.body).toContainEqual(expect.objectContaining({ id: responderId, onDuty: true }));
+  });
+
+  it('enrols on a first duty call too, and never twice nor over what an admin registered', async () => {
+    const responderId = randomUUID();
+    const claims = { role: 'escort' as const, name: 'Bripka Dwi', responder: responderId, responder_kind: 'police-officer' };
+    const first = await sut.request('PUT', '/responders/me/duty', { token: await tokenFor(claims), body: { onDuty: true } });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ id: responderId, kind: 'police-officer', name: 'Bripka Dwi', onDuty: true });
+
+    const renamed = await sut.request('GET', '/responders/me', { token: await tokenFor({ ...claims, name: 'Another name' }) });
+
+    expect(renamed.body).toMatchObject({ id: responderId, name: 'Bripka Dwi', onDuty: true });
   });
 
   it('keeps village centres for pickups without GPS', async () => {

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { tokenFor } from '@siaga/testing';
 import { call } from '../support/client';
+import { person, personToken } from '../support/identity';
 
 export const ROLES = ['midwife', 'doctor', 'hospital', 'escort', 'district', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -93,30 +92,35 @@ async function place(referralUrl: string, admin: string, spec: PlaceSpec): Promi
   const healthCenterId = await created(call(referralUrl, 'POST', '/facilities', admin, registry.healthCenter), 'puskesmas');
   const facilityId = await created(call(referralUrl, 'POST', '/facilities', admin, registry.hospital), 'hospital');
   const responderId = await created(call(referralUrl, 'POST', '/responders', admin, registry.responder), 'responder');
-  const midwifeId = randomUUID();
   const { village } = spec;
+  const midwife = await person({ role: 'midwife', hc: healthCenterId, villages: [village.code] });
   return {
     name: spec.name,
     healthCenterId,
     village,
     facilityId,
     responderId,
-    midwifeId,
+    midwifeId: midwife.id,
     registry,
     tokens: {
-      midwife: await tokenFor({ role: 'midwife', sub: midwifeId, hc: healthCenterId, villages: [village.code] }),
-      doctor: await tokenFor({ role: 'doctor', hc: healthCenterId }),
-      hospital: await tokenFor({ role: 'hospital', facility: facilityId }),
-      escort: await tokenFor({ role: 'escort', responder: responderId, villages: [village.code] }),
-      district: await tokenFor({ role: 'district' }),
-      admin: await tokenFor({ role: 'admin' }),
+      midwife: midwife.token,
+      doctor: await personToken({ role: 'doctor', hc: healthCenterId }),
+      hospital: await personToken({ role: 'hospital', facility: facilityId }),
+      escort: await personToken({
+        role: 'escort',
+        responder: responderId,
+        responderKind: 'police-officer',
+        villages: [village.code],
+      }),
+      district: await personToken({ role: 'district' }),
+      admin: await personToken({ role: 'admin' }),
     },
   };
 }
 
 /** Place A (Sempu) and place B (Sarongan, Pesanggaran): different districts, some 35 km apart. */
 export async function twoPlaces(referralUrl: string): Promise<[Place, Place]> {
-  const admin = await tokenFor({ role: 'admin' });
+  const admin = await personToken({ role: 'admin' });
   return [
     await place(referralUrl, admin, {
       name: 'A',

@@ -1,18 +1,19 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { anObstetricHistory, isoDaysAgo, tokenFor } from '@siaga/testing';
+import { anObstetricHistory, isoDaysAgo } from '@siaga/testing';
+import { person, personToken } from './identity';
 
 export const SEMPU = { code: '35.10.20.2001', name: 'Sempu', district: 'Sempu' };
 
-/** The users of one health center, each with a real token (the services verify them). */
+/** The users of one health center, each with a real token (the services verify them; see ./identity). */
 export async function healthCenterStaff() {
   const healthCenterId = randomUUID();
-  const midwifeId = randomUUID();
+  const midwife = await person({ role: 'midwife', name: 'Bidan Sari', hc: healthCenterId, villages: [SEMPU.code] });
   return {
     healthCenterId,
-    midwifeId,
-    midwife: await tokenFor({ role: 'midwife', sub: midwifeId, hc: healthCenterId, villages: [SEMPU.code] }),
-    doctor: await tokenFor({ role: 'doctor', hc: healthCenterId, name: 'dr. Ayu Lestari' }),
-    district: await tokenFor({ role: 'district' }),
+    midwifeId: midwife.id,
+    midwife: midwife.token,
+    doctor: await personToken({ role: 'doctor', hc: healthCenterId, name: 'dr. Ayu Lestari' }),
+    district: await personToken({ role: 'district' }),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { FacilityCapability } from '@siaga/contracts';
-import { tokenFor } from '@siaga/testing';
 import { call } from './client';
+import { personToken } from './identity';
 import { SEMPU } from './people';
 
 type LatLng = readonly [latitude: number, longitude: number];
@@ -64,7 +64,7 @@ export async function setUpRegency(
   referralUrl: string,
   spec: { healthCenterId: string; hospitals: HospitalSpec[]; responders: ResponderSpec[] },
 ): Promise<Regency> {
-  const admin = await tokenFor({ role: 'admin', name: 'Admin Dinkes Banyuwangi' });
+  const admin = await personToken({ role: 'admin', name: 'Admin Dinkes Banyuwangi' });
   for (const village of Object.values(VILLAGES)) {
     const put = await call(referralUrl, 'PUT', `/villages/${village.code}`, admin, {
       name: village.name,
@@ -100,23 +100,33 @@ export async function setUpRegency(
     });
     expectStatus(`POST /facilities (${h.name})`, created, 201);
     const id = created.body.id as string;
-    hospitals.push({ id, name: h.name, staff: await tokenFor({ role: 'hospital', facility: id, name: `IGD ${h.name}` }) });
+    hospitals.push({ id, name: h.name, staff: await personToken({ role: 'hospital', facility: id, name: `IGD ${h.name}` }) });
   }
 
   const responders: Responder[] = [];
   for (const [n, r] of spec.responders.entries()) {
+    const organisation = r.kind.startsWith('police') ? 'Polsek Sempu (e2e)' : 'Laskar SAKINA (e2e)';
+    const phone = `+62 800-0000-02${String(n + 1).padStart(2, '0')}`;
     const created = await call(referralUrl, 'POST', '/responders', admin, {
       kind: r.kind,
       name: r.name,
-      organisation: r.kind.startsWith('police') ? 'Polsek Sempu (e2e)' : 'Laskar SAKINA (e2e)',
-      phone: `+62 800-0000-02${String(n + 1).padStart(2, '0')}`,
+      organisation,
+      phone,
       villageCodes: r.villageCodes,
       ...(r.at ? { latitude: r.at[0], longitude: r.at[1] } : {}),
       onDuty: false,
     });
     expectStatus(`POST /responders (${r.name})`, created, 201);
     const id = created.body.id as string;
-    const token = await tokenFor({ role: 'escort', responder: id, name: r.name, villages: r.villageCodes });
+    const token = await personToken({
+      role: 'escort',
+      responder: id,
+      responderKind: r.kind,
+      organisation,
+      phone,
+      name: r.name,
+      villages: r.villageCodes,
+    });
     if (r.onDuty ?? true) {
       const duty = await call(referralUrl, 'PUT', '/responders/me/duty', token, { onDuty: true });
       expectStatus(`PUT /responders/me/duty (${r.name})`, duty, 200);

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { servicesAuthEnv } from './identity';
 
 export const SERVICES = ['registration', 'risk-scoring', 'alerts', 'referral'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -52,7 +53,8 @@ async function waitReady(service: RunningService, timeoutMs: number): Promise<vo
 
 /**
  * The system as `npm start` runs it: every built service as its own process, against the run's
- * PostgreSQL and Kafka, isolated from other test files by schema names and a topic prefix.
+ * PostgreSQL and Kafka, trusting the run's Keycloak (see ./identity), isolated from other test files by schema
+ * names and a topic prefix.
  */
 export async function startSystem(env: Record<string, string> = {}, only: readonly ServiceName[] = SERVICES): Promise<RunningSystem> {
   const id = randomBytes(4).toString('hex');
@@ -83,9 +85,11 @@ export async function startSystem(env: Record<string, string> = {}, only: readon
   };
 
   const built = only.filter((name) => existsSync(path.join('dist', 'services', name, 'src', 'main.js')));
+  const auth = await servicesAuthEnv();
   for (const name of built) {
     environments.set(name, {
       ...process.env,
+      ...auth,
       ...env,
       PORT: String(await freePort()),
       HOST: '127.0.0.1',

@@ -103,6 +103,11 @@ ON CONFLICT (id) DO UPDATE SET
   on_duty = EXCLUDED.on_duty, active = EXCLUDED.active, updated_at = now()
 RETURNING *`;
 
+const ENROL_RESPONDER_SQL = `
+INSERT INTO responder (id, kind, name, organisation, phone, village_codes, latitude, longitude, on_duty, active)
+VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, $10)
+ON CONFLICT (id) DO NOTHING`;
+
 const UPSERT_VILLAGE_SQL = `
 INSERT INTO village (code, name, district_code, district_name, latitude, longitude) VALUES ($1, $2, $3, $4, $5, $6)
 ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, district_code = EXCLUDED.district_code,
@@ -164,6 +169,23 @@ export class RegistryRepository {
       r.active,
     ]);
     return responder;
+  }
+
+  /** Adds the responder unless its id is taken (two first calls at once, or an admin was quicker); then reads it. */
+  async insertResponderIfAbsent(r: ResponderInput): Promise<Responder> {
+    await this.tx.manager.query(ENROL_RESPONDER_SQL, [
+      r.id,
+      r.kind,
+      r.name,
+      r.organisation,
+      r.phone,
+      r.villageCodes,
+      r.latitude,
+      r.longitude,
+      r.onDuty,
+      r.active,
+    ]);
+    return (await this.findResponder(r.id))!;
   }
 
   async findResponder(id: string): Promise<Responder | null> {

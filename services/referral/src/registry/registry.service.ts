@@ -6,6 +6,7 @@ import type { DutyDto, FacilityDto, ResponderDto, VillageDto } from './registry.
 import { RegistryErrorCode, RegistryException } from './registry.exception';
 import { RegistryRepository } from './registry.repository';
 import type { Facility, Responder, Village } from './registry.types';
+import { enrolmentOf } from './responder-enrolment';
 
 /** Facilities, responders and villages: managed by admins, read by the people who route referrals. */
 @Injectable()
@@ -79,13 +80,11 @@ export class RegistryService {
     });
   }
 
-  /** An escort's own record: the token names it. */
+  /** An escort's own record: the token names it. An account made in Keycloak is enrolled on its first call. */
   async myResponder(actor: Actor): Promise<Responder> {
     const id = this.ownResponderId(actor);
     await this.audit.record({ actor, action: 'responder.read-own', outcome: 'allowed' });
-    const responder = await this.registry.findResponder(id);
-    if (!responder) throw new RegistryException(RegistryErrorCode.ResponderNotFound, `Your responder record ${id} is not registered`);
-    return responder;
+    return (await this.registry.findResponder(id)) ?? this.enrol(actor, id);
   }
 
   async setMyDuty(actor: Actor, dto: DutyDto): Promise<Responder> {
@@ -95,8 +94,22 @@ export class RegistryService {
     }
     await this.audit.record({ actor, action: 'responder.duty', outcome: 'allowed' });
     const updated = await this.registry.setDuty(id, dto.onDuty, dto.latitude ?? null, dto.longitude ?? null);
-    if (!updated) throw new RegistryException(RegistryErrorCode.ResponderNotFound, `Your responder record ${id} is not registered`);
-    return updated;
+    if (updated) return updated;
+    await this.enrol(actor, id);
+    return (await this.registry.setDuty(id, dto.onDuty, dto.latitude ?? null, dto.longitude ?? null))!;
+  }
+
+  /** One staff directory: the escort's account, made once in the identity provider, becomes its registry record. */
+  private async enrol(actor: Actor, id: string): Promise<Responder> {
+    const enrolment = enrolmentOf(actor);
+    if (!enrolment) {
+      throw new RegistryException(
+        RegistryErrorCode.ResponderNotFound,
+        `Your responder record ${id} is not registered, and your account names no responder kind to enrol it with`,
+      );
+    }
+    await this.audit.record({ actor, action: 'responder.enrol', outcome: 'allowed' });
+    return this.registry.insertResponderIfAbsent(enrolment);
   }
 
   listVillages(districtCode: string | undefined): Promise<Village[]> {

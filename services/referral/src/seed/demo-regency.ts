@@ -4,7 +4,7 @@ import type { FacilityInput, ResponderInput, Village } from '@referral/registry/
  * A small demo regency on real Banyuwangi districts and villages (shared/domain/wilayah/banyuwangi.csv,
  * Kepmendagri codes). Village centres are approximate (for distances only). Facilities, responders and
  * phone numbers are made up and look it (+62 800-0000-xxxx). The ids of the demo health center, hospital
- * and responder are those of scripts/lib/demo.mjs, so the tokens `npm start` prints work against them.
+ * and responder are those of scripts/lib/demo.mjs, so the accounts `npm start` prints work against them.
  */
 export const DEMO_IDS = {
   healthCenter: 'de300000-0000-4000-8000-000000000001',
