@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { eventually, tokenFor } from '@siaga/testing';
+import { eventually } from '@siaga/testing';
 import { call } from './support/client';
+import { person } from './support/identity';
 import { emergencyVisit, healthCenterStaff, lowRiskWoman } from './support/people';
 import { setUpRegency, type Regency } from './support/regency';
 import { startSystem, type RunningSystem } from './support/system';
@@ -41,8 +41,7 @@ describe('e2e: the access log covers every service', () => {
     const [registration, riskScoring, alerts, referral] = (['registration', 'risk-scoring', 'alerts', 'referral'] as const).map((s) =>
       system.url(s),
     );
-    const doctorId = randomUUID();
-    const doctor = await tokenFor({ role: 'doctor', sub: doctorId, hc: staff.healthCenterId, name: 'dr. Ayu Lestari' });
+    const { id: doctorId, token: doctor } = await person({ role: 'doctor', hc: staff.healthCenterId, name: 'dr. Ayu Lestari' });
     const registered = await call(registration, 'POST', '/pregnancies', staff.midwife, lowRiskWoman(30 * 7));
     expect(registered.status).toBe(201);
     const pregnancyId: string = registered.body.id;

@@ -1,8 +1,9 @@
 import { CONDITIONS, DANGER_SIGNS, EVENTS, FETAL_MOVEMENT, URINE_PROTEIN } from '@siaga/contracts';
-import { eventually, tokenFor } from '@siaga/testing';
+import { eventually } from '@siaga/testing';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { call } from './support/client';
+import { personToken } from './support/identity';
 import { SEMPU } from './support/people';
 import { startSystem, type RunningSystem } from './support/system';
 
@@ -102,8 +103,8 @@ describe('e2e: what registration accepts, risk scoring assesses (property-based)
   beforeAll(async () => {
     system = await startSystem({}, ['registration', 'risk-scoring']);
     const healthCenterId = randomUUID();
-    midwife = await tokenFor({ role: 'midwife', sub: randomUUID(), hc: healthCenterId, villages: [SEMPU.code] });
-    district = await tokenFor({ role: 'district' });
+    midwife = await personToken({ role: 'midwife', hc: healthCenterId, villages: [SEMPU.code] });
+    district = await personToken({ role: 'district' });
   }, 120_000);
 
   afterAll(() => system?.stop());
