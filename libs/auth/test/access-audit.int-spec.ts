@@ -104,6 +104,19 @@ describe('access audit', () => {
       expect(await eventsOf(requestId)).toEqual([]);
     });
 
+    it('publishes no event for a record the database refused (one statement writes both)', async () => {
+      const unchecked = new AccessAudit(
+        dataSource,
+        { service: 'alerts', event: 'alertsAccessRecorded' },
+        new OutboxWriter({ ...messagingConfigFromEnv('auth-test'), validateOutgoing: false }),
+      );
+      const requestId = randomUUID();
+      await expect(unchecked.record(visitBy(requestId, 'not-a-uuid'))).rejects.toThrow(/uuid/);
+      await unchecked.onModuleDestroy();
+      expect(await rowsOf(requestId)).toBe(0);
+      expect(await eventsOf(requestId)).toEqual([]);
+    });
+
     it('publishes nothing where the service does not publish (registration keeps its own records)', async () => {
       const requestId = randomUUID();
       await sut.record(visitBy(requestId));
