@@ -5,6 +5,7 @@ export * from './clinical-vocabulary';
 export * from './envelope/event-envelope';
 export * from './event-catalog';
 export * from './event-definition';
+export * from './phone';
 export * from './referral';
 export * from './registration/anc-visit';
 export * from './registration/obstetric-history';
