@@ -376,7 +376,7 @@ export class ReferralService {
       'referral.list',
       listed.map((l) => l.referral.pregnancyId),
     );
-    return listed.map(toReferralListItem);
+    return listed.map((l) => toReferralListItem(l, actor));
   }
 
   async get(actor: Actor, id: string): Promise<ReferralView> {
