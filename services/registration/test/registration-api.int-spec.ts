@@ -240,6 +240,35 @@ describe('registration API (real PostgreSQL and Kafka)', () => {
       expect(second.body.existingPregnancyId).toBe(first.body.id);
     });
 
+    it('tells a midwife of another place only that she is registered elsewhere, no record id, and audits the attempt on her record', async () => {
+      const body = registrationBody();
+      const first = await register(body);
+      expect(first.status).toBe(201);
+      const otherMidwifeId = randomUUID();
+      const elsewhere = {
+        ...body,
+        mother: { ...body.mother, address: { ...body.mother.address, villageCode: OTHER_VILLAGE, villageName: 'Jambewangi' } },
+      };
+      const probing = await register(
+        elsewhere,
+        await tokenFor({ role: 'midwife', sub: otherMidwifeId, hc: healthCenterId, villages: [OTHER_VILLAGE] }),
+      );
+      expect(probing.status).toBe(409);
+      expect(probing.body.code).toBe('pregnancy-already-active');
+      expect(probing.body).not.toHaveProperty('existingPregnancyId');
+      expect(JSON.stringify(probing.body)).not.toContain(first.body.id);
+
+      const log = await sut.request('GET', `/pregnancies/${first.body.id}/access-log`, { token: await tokenFor({ role: 'district' }) });
+      expect(log.body).toContainEqual(
+        expect.objectContaining({
+          userId: otherMidwifeId,
+          action: 'pregnancy.create',
+          outcome: 'denied',
+          requestId: probing.headers.get('x-request-id'),
+        }),
+      );
+    });
+
     it('allows a new pregnancy once the previous one is closed', async () => {
       const body = registrationBody();
       const first = await register(body);

@@ -46,7 +46,7 @@ export class PregnancyService {
         const existing = await this.pregnancies.findMotherByNik(dto.mother.nik);
         if (existing) {
           const active = await this.pregnancies.findActiveByMother(existing.id);
-          if (active) throw this.alreadyActive(active.id);
+          if (active) throw await this.access.duplicateRegistration(actor, active);
         }
         const mother: MotherEntity = Object.assign(existing ?? new MotherEntity(), {
           id: existing?.id ?? randomUUID(),
@@ -105,7 +105,7 @@ export class PregnancyService {
       if (isUniqueViolation(error)) {
         const mother = await this.pregnancies.findMotherByNik(dto.mother.nik);
         const active = mother && (await this.pregnancies.findActiveByMother(mother.id));
-        if (active) throw this.alreadyActive(active.id);
+        if (active) throw await this.access.duplicateRegistration(actor, active);
       }
       throw error;
     }
@@ -221,11 +221,5 @@ export class PregnancyService {
 
   private notFound(id: string): PregnancyException {
     return new PregnancyException(PregnancyErrorCode.NotFound, `No pregnancy ${id}`);
-  }
-
-  private alreadyActive(existingId: string): PregnancyException {
-    return new PregnancyException(PregnancyErrorCode.AlreadyActive, `This woman already has an active pregnancy (${existingId})`, {
-      existingPregnancyId: existingId,
-    });
   }
 }
