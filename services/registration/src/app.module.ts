@@ -13,7 +13,9 @@ import { CaseloadService } from './caseload/caseload.service';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { OverdueFrom1764500000000 } from './migrations/1764500000000-overdue-from';
 import { ReferralOutcome1764800000000 } from './migrations/1764800000000-referral-outcome';
+import { MotherIdentityVersions1765230000000 } from './migrations/1765230000000-mother-identity-versions';
 import { ReferralConsumer } from './referral/referral.consumer';
+import { MotherIdentityEntity } from './pregnancy/mother-identity.entity';
 import { MotherEntity } from './pregnancy/mother.entity';
 import { PregnancyController } from './pregnancy/pregnancy.controller';
 import { PregnancyEntity } from './pregnancy/pregnancy.entity';
@@ -33,8 +35,14 @@ export const SCHEMA = 'registration';
     TypeOrmModule.forRootAsync({
       useFactory: () =>
         dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
-          entities: [MotherEntity, PregnancyEntity, VisitEntity],
-          migrations: [InitialSchema1764300000000, OverdueFrom1764500000000, ReferralOutcome1764800000000, ...MESSAGING_MIGRATIONS],
+          entities: [MotherEntity, MotherIdentityEntity, PregnancyEntity, VisitEntity],
+          migrations: [
+            InitialSchema1764300000000,
+            OverdueFrom1764500000000,
+            ReferralOutcome1764800000000,
+            ...MESSAGING_MIGRATIONS,
+            MotherIdentityVersions1765230000000,
+          ],
         }),
     }),
     PersistenceModule,

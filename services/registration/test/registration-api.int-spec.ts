@@ -281,6 +281,70 @@ describe('registration API (real PostgreSQL and Kafka)', () => {
     });
   });
 
+  describe('her identity over several pregnancies', () => {
+    it('keeps what a closed pregnancy recorded when another place registers her NIK again; each change is a new, audited version', async () => {
+      const body = registrationBody();
+      const first = await register(body);
+      expect(first.status).toBe(201);
+      const closing = { outcome: 'delivered', closedAt: new Date().toISOString() };
+      expect((await sut.request('POST', `/pregnancies/${first.body.id}/close`, { token: midwife, body: closing })).status).toBe(200);
+
+      // She moved and married: another village registers her next pregnancy under a new name.
+      const otherMidwifeId = randomUUID();
+      const other = await tokenFor({ role: 'midwife', sub: otherMidwifeId, hc: healthCenterId, villages: [OTHER_VILLAGE] });
+      const address = { ...body.mother.address, street: 'Dusun Baru RT 02', villageCode: OTHER_VILLAGE, villageName: 'Jambewangi' };
+      const second = await register({ ...body, mother: { ...body.mother, name: 'Ibu Baru', phone: '+6281299990000', address } }, other);
+      expect(second.status).toBe(201);
+      const closedRecord = {
+        name: 'Ibu Contoh',
+        phone: '+6281200000001',
+        address: { street: 'Dusun Krajan RT 01', villageCode: SEMPU_VILLAGE, villageName: 'Sempu' },
+      };
+      expect((await sut.request('GET', `/pregnancies/${first.body.id}`, { token: midwife })).body.mother).toMatchObject(closedRecord);
+      expect(second.body.mother).toMatchObject({ id: first.body.mother.id, name: 'Ibu Baru', identityVersion: 2 });
+      // Correcting her phone on the active record is a version too.
+      const corrected = await sut.request('PATCH', `/pregnancies/${second.body.id}`, { token: other, body: { phone: '0812-9999-1111' } });
+      expect(corrected.status).toBe(200);
+      expect(corrected.body.mother).toMatchObject({ name: 'Ibu Baru', phone: '0812-9999-1111', identityVersion: 3 });
+
+      // The closed pregnancy still shows her as it recorded her, in the record and the caseload.
+      const closed = await sut.request('GET', `/pregnancies/${first.body.id}`, { token: midwife });
+      expect(closed.body.mother).toEqual({ ...first.body.mother, nikDistrictUnverified: closed.body.mother.nikDistrictUnverified });
+      expect(closed.body.mother).toMatchObject({
+        name: 'Ibu Contoh',
+        phone: '+6281200000001',
+        address: { villageCode: SEMPU_VILLAGE },
+        identityVersion: 1,
+      });
+      const caseload = await sut.request('GET', '/pregnancies?status=closed&limit=100', { token: midwife });
+      expect(caseload.body.items.find((i: { id: string }) => i.id === first.body.id)).toMatchObject({
+        motherName: 'Ibu Contoh',
+        villageName: 'Sempu',
+      });
+
+      // Every version is kept, with who stated it and through which pregnancy; none can be rewritten.
+      const db = sut.app.get(DataSource);
+      const versions = await db.query(
+        'SELECT version, name, recorded_by, pregnancy_id FROM mother_identity WHERE mother_id = $1 ORDER BY version',
+        [first.body.mother.id],
+      );
+      expect(versions).toEqual([
+        { version: 1, name: 'Ibu Contoh', recorded_by: midwifeId, pregnancy_id: first.body.id },
+        { version: 2, name: 'Ibu Baru', recorded_by: otherMidwifeId, pregnancy_id: second.body.id },
+        { version: 3, name: 'Ibu Baru', recorded_by: otherMidwifeId, pregnancy_id: second.body.id },
+      ]);
+      await expect(db.query(`UPDATE mother_identity SET name = 'x' WHERE mother_id = $1`, [first.body.mother.id])).rejects.toThrow(
+        /append-only/,
+      );
+      const log = await sut.request('GET', `/pregnancies/${second.body.id}/access-log`, { token: await tokenFor({ role: 'district' }) });
+      const changes = log.body.filter((e: { action: string }) => e.action === 'mother.identity.change');
+      expect(changes.map((e: { userId: string; reason: string }) => [e.userId, e.reason]).sort()).toEqual([
+        [otherMidwifeId, 'identity version 2: name, phone, street, villageCode, villageName'],
+        [otherMidwifeId, 'identity version 3: phone'],
+      ]);
+    });
+  });
+
   describe('Idempotency-Key', () => {
     it('returns the first result for a retry and creates nothing twice', async () => {
       const body = registrationBody();

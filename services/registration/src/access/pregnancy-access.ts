@@ -55,6 +55,17 @@ export class PregnancyAccess {
     );
   }
 
+  /** Her identity got a new version through this pregnancy: which fields changed (never to what), by whom. */
+  async recordIdentityChange(actor: Actor, pregnancyId: string, version: number, fields: readonly string[]): Promise<void> {
+    await this.audit.record({
+      actor,
+      action: 'mother.identity.change',
+      pregnancyId,
+      outcome: 'allowed',
+      reason: `identity version ${version}: ${fields.join(', ')}`,
+    });
+  }
+
   /** authorize for several accesses in one audit write: per access, the 403 to answer it with, or null. */
   async authorizeEach(
     accesses: readonly { actor: Actor; action: PregnancyAction; pregnancy: ScopedPregnancy }[],
