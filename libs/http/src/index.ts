@@ -3,6 +3,8 @@ export * from './health/health.controller';
 export * from './http.module';
 export * from './idempotency/idempotency';
 export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/idempotent-replays';
+export * from './idempotency/replay-policy';
 export * from './nest-logger';
 export * from './problem/problem';
 export * from './problem/problem.filter';

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@siaga/auth';
-import { HttpModule } from '@siaga/http';
+import { HttpModule, REPLAY_ACCESS } from '@siaga/http';
 import { brokerReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { ObservabilityModule } from '@siaga/observability';
 import { PersistenceModule, databaseConfigFromEnv, dataSourceOptions, databaseReadiness } from '@siaga/persistence';
 import { DataSource } from 'typeorm';
 import { PregnancyAccess } from './access/pregnancy-access';
+import { PregnancyReplayAccess } from './access/pregnancy-replay-access';
 import { AssessmentConsumer } from './assessment/assessment.consumer';
 import { CaseloadRepository } from './caseload/caseload.repository';
 import { CaseloadService } from './caseload/caseload.service';
@@ -56,6 +57,7 @@ export const SCHEMA = 'registration';
   controllers: [PregnancyController, VisitController],
   providers: [
     PregnancyAccess,
+    { provide: REPLAY_ACCESS, useClass: PregnancyReplayAccess },
     PregnancyRepository,
     PregnancyService,
     VisitRepository,

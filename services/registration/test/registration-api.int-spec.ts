@@ -366,6 +366,44 @@ describe('registration API (real PostgreSQL and Kafka)', () => {
       expect(probe.messages.filter((m) => m.key === a.body.id)).toHaveLength(1);
     });
 
+    it('answers a replay only to a caller who may read the result now, and audits it like any read', async () => {
+      const body = registrationBody();
+      const key = randomUUID();
+      const first = await register(body, midwife, { 'idempotency-key': key });
+      expect(first.status).toBe(201);
+      const accessLog = async () =>
+        (await sut.request('GET', `/pregnancies/${first.body.id}/access-log`, { token: await tokenFor({ role: 'district' }) })).body as {
+          userId: string;
+          action: string;
+          outcome: string;
+          requestId: string;
+        }[];
+
+      // The same user, her token narrowed to another village since: no record, and the refusal is on her record's log.
+      const narrowed = await tokenFor({ role: 'midwife', sub: midwifeId, hc: healthCenterId, villages: [OTHER_VILLAGE] });
+      const refused = await register(body, narrowed, { 'idempotency-key': key });
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(refused.body)).not.toContain(body.mother.nik);
+      expect(JSON.stringify(refused.body)).not.toContain(first.body.id);
+      expect(await accessLog()).toContainEqual(
+        expect.objectContaining({ userId: midwifeId, outcome: 'denied', requestId: refused.headers.get('x-request-id') }),
+      );
+
+      // Her own village still: the first answer again, recorded as a read.
+      const replayed = await register(body, midwife, { 'idempotency-key': key });
+      expect(replayed.status).toBe(201);
+      expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+      expect(replayed.body.id).toBe(first.body.id);
+      expect(await accessLog()).toContainEqual(
+        expect.objectContaining({
+          userId: midwifeId,
+          action: 'pregnancy.read',
+          outcome: 'allowed',
+          requestId: replayed.headers.get('x-request-id'),
+        }),
+      );
+    });
+
     it('is 422 when the same key comes with another body', async () => {
       const key = randomUUID();
       expect((await register(registrationBody(), midwife, { 'idempotency-key': key })).status).toBe(201);

@@ -289,6 +289,24 @@ export class EscortService {
     });
   }
 
+  // ---- Idempotency-Key replays ----
+
+  /**
+   * A replay of an answer about this escort: a responder may see it while it is, or was, offered to her or she holds
+   * it (the rule of her own answers); the referring side and the district as they may read its referral. Audited.
+   */
+  async authorizeReplay(actor: Actor, id: string): Promise<void> {
+    if (actor.role === 'escort') {
+      await this.visibleTo(actor, id, 'escort.replay');
+      return;
+    }
+    const escort = await this.escorts.find(id);
+    const referral = escort && (await this.referrals.find(escort.referralId));
+    if (!referral) throw this.notFound(id);
+    const offers = await this.referrals.offers(referral.id);
+    await this.access.authorize(actor, 'escort.read', { ...referral, offeredTo: offers.map((o) => o.hospitalId) });
+  }
+
   // ---- timer ----
 
   /** Escorts whose wave went unanswered: widened to the district, or escalated. Safe with several instances. */

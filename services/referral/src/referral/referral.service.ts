@@ -379,6 +379,11 @@ export class ReferralService {
     return listed.map((l) => toReferralListItem(l, actor));
   }
 
+  /** An Idempotency-Key replay of an answer about this referral is a read of it: allowed (and audited) as one. */
+  async authorizeReplay(actor: Actor, id: string): Promise<void> {
+    await this.authorized(actor, 'referral.read', id);
+  }
+
   async get(actor: Actor, id: string): Promise<ReferralView> {
     await this.authorized(actor, 'referral.read', id);
     return this.details(actor, id);

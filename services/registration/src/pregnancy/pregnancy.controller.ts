@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AccessAudit, CurrentActor, Roles, type AccessLogEntry, type Actor } from '@siaga/auth';
+import { ReplayAs, answerKey, routeParam } from '@siaga/http';
 import { CaseloadQueryDto } from '@registration/caseload/caseload.dto';
 import { CaseloadService } from '@registration/caseload/caseload.service';
 import { ClosePregnancyDto, RegisterPregnancyDto, UpdatePregnancyDto } from './pregnancy.dto';
@@ -20,6 +21,7 @@ export class PregnancyController {
   @Post()
   @Roles('midwife')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('pregnancy', 'pregnancy.read', answerKey('id'))
   register(@CurrentActor() actor: Actor, @Body() dto: RegisterPregnancyDto): Promise<PregnancyView> {
     return this.pregnancies.register(actor, dto);
   }
@@ -50,6 +52,7 @@ export class PregnancyController {
   @HttpCode(200)
   @Roles('midwife')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('pregnancy', 'pregnancy.read', routeParam('id'))
   close(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,

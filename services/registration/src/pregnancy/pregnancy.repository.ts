@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RiskCategory } from '@siaga/contracts';
 import { TransactionContext, queryRows } from '@siaga/persistence';
+import type { ScopedPregnancy } from '@registration/access/pregnancy-access';
 import { MotherIdentityEntity } from './mother-identity.entity';
 import { MotherEntity } from './mother.entity';
 import { PregnancyEntity } from './pregnancy.entity';
@@ -65,6 +66,16 @@ export class PregnancyRepository {
 
   findActiveByMother(motherId: string): Promise<PregnancyEntity | null> {
     return this.tx.manager.findOne(PregnancyEntity, { where: { motherId, status: 'active' } });
+  }
+
+  /** Just what an access decision needs. */
+  async findScope(id: string): Promise<ScopedPregnancy | null> {
+    const rows = await queryRows<ScopedPregnancy>(
+      this.tx.manager,
+      'SELECT id, village_code AS "villageCode", health_center_id AS "healthCenterId" FROM pregnancy WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   findById(id: string): Promise<PregnancyEntity | null> {
