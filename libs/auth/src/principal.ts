@@ -14,6 +14,8 @@ export interface Principal {
   facilityId?: string;
   /** escort (police officer, volunteer): their responder record. */
   responderId?: string;
+  /** When the token naming this principal expires (ms since the epoch): a live feed it opened ends then. */
+  expiresAt?: number;
 }
 
 /** The principal of one request plus what the audit trail needs to tie records to it. */

@@ -65,6 +65,7 @@ export class TokenVerifier {
       villageCodes: villages,
       facilityId: optionalString(payload.facility),
       responderId: optionalString(payload.responder),
+      expiresAt: payload.exp * 1000,
     };
     return this.verified.remember(token, principal, payload.exp);
   }

@@ -5,6 +5,7 @@ export * from './idempotency/idempotency';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotent-replays';
 export * from './idempotency/replay-policy';
+export * from './live/stream-lifetime.interceptor';
 export * from './nest-logger';
 export * from './problem/problem';
 export * from './problem/problem.filter';

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CE_HEADERS, EVENTS, TOPICS } from '@siaga/contracts';
 import { verifyWebhookSignature } from '@siaga/notifications';
-import { KafkaProbe, eventually, isolateTestFile, type ServiceUnderTest } from '@siaga/testing';
+import { KafkaProbe, eventually, isolateTestFile, tokenFor, type ServiceUnderTest } from '@siaga/testing';
 import type { DataSource } from 'typeorm';
 import { openEventStream, registerResponders, webhookReceiver, type Hook } from './escort-support';
 import {
@@ -231,6 +231,24 @@ describe('escort dispatch (real PostgreSQL and Kafka)', () => {
       await other.close();
     }
   }, 120_000); // a second instance joins the consumer groups first
+
+  it('ends a responder’s live feed when her token expires, with a last event saying so, and sends nothing after', async () => {
+    const village = { code: '35.10.19.2006', name: 'Parangharjo', district: 'Songgon' };
+    const [responder] = await registerResponders(sut, admin, [village.code], 1);
+    const stream = await openEventStream(sut.baseUrl, await tokenFor({ role: 'escort', responder }, { expiresIn: '3s' }));
+    expect(stream.status).toBe(200);
+    let ended = false;
+    void stream.ended.then(() => (ended = true));
+    await eventually(() => expect(ended).toBe(true), 15_000);
+    expect(stream.events.at(-1)).toMatchObject({ type: 'token-expired' });
+
+    const { escortId } = await referAndAccept(village);
+    await eventually(async () => {
+      const offers = await sut.request('GET', '/escorts/offers', { token: await tokens.escort(responder) });
+      expect(offers.body.map((o: { escortId: string }) => o.escortId)).toContain(escortId);
+    });
+    expect(stream.events.filter((e) => e.type === 'offer')).toEqual([]);
+  });
 
   it('completes the referral when the escort reports arrival, and tells the broker', async () => {
     const village = { code: '35.10.19.2002', name: 'Balak', district: 'Songgon' };
