@@ -41,20 +41,25 @@ if (count < ROWS) {
   console.log(`loading ${ROWS - count} pregnancies into ${SCHEMA} ...`);
   await db.query(`SET search_path = ${SCHEMA}`);
   await db.query(`
-    INSERT INTO mother (id, nik, name, birth_date, phone, street, village_code, village_name, district_name, regency_name)
-    SELECT md5('m' || i)::uuid, '35' || lpad(i::text, 14, '0'), 'Ibu ' || i, date '1995-01-01' + (i % 3000), '+628120000000', 'Jl. Contoh',
-           '35.10.20.' || (2001 + i % 217), 'Desa ' || (i % 217), 'Sempu', 'Kabupaten Banyuwangi'
+    INSERT INTO mother (id, nik, identity_version)
+    SELECT md5('m' || i)::uuid, '35' || lpad(i::text, 14, '0'), 1
     FROM generate_series(${count + 1}, ${ROWS}) AS i`);
   await db.query(`
-    INSERT INTO pregnancy (id, mother_id, status, village_code, health_center_id, midwife_id, height_cm, hpht, hpl, history,
+    INSERT INTO mother_identity (mother_id, version, name, birth_date, phone, street, village_code, village_name, district_name,
+                                 regency_name, recorded_at, recorded_by)
+    SELECT md5('m' || i)::uuid, 1, 'Ibu ' || i, date '1995-01-01' + (i % 3000), '+628120000000', 'Jl. Contoh',
+           '35.10.20.' || (2001 + i % 217), 'Desa ' || (i % 217), 'Sempu', 'Kabupaten Banyuwangi', now(), 'bench'
+    FROM generate_series(${count + 1}, ${ROWS}) AS i`);
+  await db.query(`
+    INSERT INTO pregnancy (id, mother_id, mother_version, status, village_code, health_center_id, midwife_id, height_cm, hpht, hpl, history,
                            conditions, visit_count, next_visit_due, overdue_from, risk_category, risk_score, registered_on, registered_at)
-    SELECT md5('p' || i)::uuid, md5('m' || i)::uuid, CASE WHEN i % 10 = 0 THEN 'closed' ELSE 'active' END,
+    SELECT md5('p' || i)::uuid, md5('m' || i)::uuid, 1, CASE WHEN i % 10 = 0 THEN 'closed' ELSE 'active' END,
            '35.10.20.' || (2001 + i % 217), md5('hc' || ((i % 217) / 20))::uuid, md5('mw' || (i % 217))::uuid, 150,
            current_date - (i % 280), current_date - (i % 280) + 280, '{"gravida":1,"para":0,"abortus":0,"livingChildren":0}',
            '{}', i % 5, current_date - (i % 280) + (84 + (i % 5) * 42), current_date - (i % 280) + (98 + (i % 5) * 42), (ARRAY['KRR','KRT','KRST'])[1 + i % 3], 2 + (i % 3) * 4,
            current_date - (i % 280), now() - (i % 280) * interval '1 day'
     FROM generate_series(${count + 1}, ${ROWS}) AS i`);
-  await db.query(`ANALYZE mother; ANALYZE pregnancy`);
+  await db.query(`ANALYZE mother; ANALYZE mother_identity; ANALYZE pregnancy`);
   console.log(`loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 await db.end();

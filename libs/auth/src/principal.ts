@@ -21,6 +21,8 @@ export interface Principal {
   responderKind?: string;
   organisation?: string;
   phone?: string;
+  /** When the token naming this principal expires (ms since the epoch): a live feed it opened ends then. */
+  expiresAt?: number;
 }
 
 /** The principal of one request plus what the audit trail needs to tie records to it. */

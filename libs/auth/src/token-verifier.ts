@@ -86,6 +86,7 @@ export class TokenVerifier {
       responderKind: optionalString(payload.responder_kind),
       organisation: optionalString(payload.organisation),
       phone: optionalString(payload.phone_number),
+      expiresAt: payload.exp * 1000,
     };
     return this.verified.remember(token, principal, payload.exp);
   }

@@ -7,6 +7,7 @@ export * from './date-formats';
 export * from './envelope/event-envelope';
 export * from './event-catalog';
 export * from './event-definition';
+export * from './phone';
 export * from './referral';
 export * from './registration/anc-visit';
 export * from './registration/obstetric-history';

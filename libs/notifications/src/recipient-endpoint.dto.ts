@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { isIndonesianPhone, phoneFormatProblem } from '@siaga/contracts';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import {
   CHANNEL_NAMES,
@@ -34,7 +35,7 @@ export class NotificationQuery {
   @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES }) @IsOptional() @IsIn(NOTIFICATION_STATUSES) status?: NotificationStatus;
 }
 
-/** A webhook is an http(s) URL; an SMS / WhatsApp address an international phone number. Null when fine, else why not. */
+/** A webhook is an http(s) URL; an SMS / WhatsApp address an Indonesian number in international form. Null when fine, else why not. */
 export function addressProblem(channel: ChannelName, address: string): string | null {
   if (channel === 'webhook') {
     try {
@@ -44,5 +45,5 @@ export function addressProblem(channel: ChannelName, address: string): string | 
       return 'must be an http(s) URL';
     }
   }
-  return /^\+[1-9][0-9]{7,14}$/.test(address) ? null : 'must be a phone number in international form, e.g. +6281200000001';
+  return isIndonesianPhone(address, { international: true }) ? null : phoneFormatProblem({ international: true });
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCESS_AUDIT_MIGRATIONS, AuthModule } from '@siaga/auth';
-import { HttpModule } from '@siaga/http';
+import { HttpModule, REPLAY_ACCESS } from '@siaga/http';
 import { brokerReadiness, deadLetterReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { NotificationsModule } from '@siaga/notifications';
 import { ObservabilityModule } from '@siaga/observability';
@@ -25,6 +25,7 @@ import { PregnancySummaryRepository } from './pregnancy/pregnancy-summary.reposi
 import { PregnancySummaryService } from './pregnancy/pregnancy-summary.service';
 import { ReferralEventsConsumer } from './referral/referral-events.consumer';
 import { TriageController } from './triage/triage.controller';
+import { TriageReplayAccess } from './triage/triage-replay-access';
 import { TriageService } from './triage/triage.service';
 
 export const SERVICE = 'alerts';
@@ -65,6 +66,7 @@ export const SCHEMA = 'alerts';
     PregnancySummaryRepository,
     PregnancySummaryService,
     TriageService,
+    { provide: REPLAY_ACCESS, useClass: TriageReplayAccess },
     EscalationService,
     EscalationWorker,
     AlertFeed,

@@ -169,6 +169,22 @@ describe('live alert feed, Server-Sent Events (real PostgreSQL and Kafka)', () =
     await forged.body?.cancel();
   });
 
+  it('ends a stream when its token expires, with a last event saying so, and sends nothing after', async () => {
+    const stream = await open(await tokenFor({ role: 'district' }, { expiresIn: '3s' }));
+    const lasting = await open(await tokenFor({ role: 'district' }));
+    let ended = false;
+    void stream.ended.then(() => (ended = true));
+    await eventually(() => expect(ended).toBe(true), 15_000);
+    expect(stream.events.at(-1)).toMatchObject({ type: 'token-expired' });
+
+    const woman = aSnapshot({ healthCenterId });
+    await produce(probe, topicPrefix, registered(woman), assessed(anAssessment(woman.pregnancyId, { emergencies: SEVERE_PE }), 1));
+    const [raised] = await probe.waitFor((m) => m.key === woman.pregnancyId && typeOf(m) === EVENTS.alertRaised.type);
+    const alertId = dataOf<AlertRaisedV1>(raised).alertId;
+    await eventually(() => expect(alertsIn(lasting).map((a) => a.id)).toContain(alertId));
+    expect(alertsIn(stream).map((a) => a.id)).not.toContain(alertId);
+  });
+
   it('refuses callers the list refuses', async () => {
     expect((await open()).status).toBe(401);
     for (const claims of [

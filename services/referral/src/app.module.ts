@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCESS_AUDIT_MIGRATIONS, AuthModule } from '@siaga/auth';
-import { HttpModule } from '@siaga/http';
+import { HttpModule, REPLAY_ACCESS } from '@siaga/http';
 import { brokerReadiness, deadLetterReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { NotificationsModule } from '@siaga/notifications';
 import { ObservabilityModule } from '@siaga/observability';
 import { PersistenceModule, databaseConfigFromEnv, dataSourceOptions, databaseReadiness } from '@siaga/persistence';
 import { DataSource } from 'typeorm';
 import { ReferralAccess } from './access/referral-access';
+import { ReferralReplayAccess } from './access/referral-replay-access';
 import { REFERRAL_CONFIG, referralConfigFromEnv } from './config/referral-config';
 import { EscortFeed } from './escort/escort-feed';
 import { EscortController } from './escort/escort.controller';
@@ -62,6 +63,7 @@ export const ReferralDatabase = TypeOrmModule.forRootAsync({
   providers: [
     { provide: REFERRAL_CONFIG, useFactory: () => referralConfigFromEnv() },
     ReferralAccess,
+    { provide: REPLAY_ACCESS, useClass: ReferralReplayAccess },
     RegistryRepository,
     RegistryService,
     PregnancyFactRepository,

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CE_HEADERS, EVENTS, TOPICS } from '@siaga/contracts';
 import { verifyWebhookSignature } from '@siaga/notifications';
-import { KafkaProbe, eventually, isolateTestFile, type ServiceUnderTest } from '@siaga/testing';
+import { KafkaProbe, eventually, isolateTestFile, tokenFor, type ServiceUnderTest } from '@siaga/testing';
 import type { DataSource } from 'typeorm';
 import { openEventStream, registerResponders, webhookReceiver, type Hook } from './escort-support';
 import {
@@ -232,6 +232,24 @@ describe('escort dispatch (real PostgreSQL and Kafka)', () => {
     }
   }, 120_000); // a second instance joins the consumer groups first
 
+  it('ends a responder’s live feed when her token expires, with a last event saying so, and sends nothing after', async () => {
+    const village = { code: '35.10.19.2006', name: 'Parangharjo', district: 'Songgon' };
+    const [responder] = await registerResponders(sut, admin, [village.code], 1);
+    const stream = await openEventStream(sut.baseUrl, await tokenFor({ role: 'escort', responder }, { expiresIn: '3s' }));
+    expect(stream.status).toBe(200);
+    let ended = false;
+    void stream.ended.then(() => (ended = true));
+    await eventually(() => expect(ended).toBe(true), 15_000);
+    expect(stream.events.at(-1)).toMatchObject({ type: 'token-expired' });
+
+    const { escortId } = await referAndAccept(village);
+    await eventually(async () => {
+      const offers = await sut.request('GET', '/escorts/offers', { token: await tokens.escort(responder) });
+      expect(offers.body.map((o: { escortId: string }) => o.escortId)).toContain(escortId);
+    });
+    expect(stream.events.filter((e) => e.type === 'offer')).toEqual([]);
+  });
+
   it('completes the referral when the escort reports arrival, and tells the broker', async () => {
     const village = { code: '35.10.19.2002', name: 'Balak', district: 'Songgon' };
     const [holder, other] = await registerResponders(sut, admin, [village.code], 2);
@@ -344,6 +362,55 @@ describe('escort dispatch (real PostgreSQL and Kafka)', () => {
     expect(arrival.status).toBe(200);
     const [completed] = await referralEvents(probe, referral.id, EVENTS.referralCompleted.type);
     expect(dataOf(completed)).toMatchObject({ arrivalReportedBy: 'hospital', hospitalId: HOSPITAL_1 });
+  });
+
+  it('takes only phone numbers as her contact, and lets nothing that looks like a NIK reach a responder (answer, feed, webhook)', async () => {
+    const village = { code: '35.10.19.2005', name: 'Bedewang', district: 'Songgon' };
+    const [r1, r2] = await registerResponders(sut, admin, [village.code], 2, { hookUrl: receiver.url });
+    const snapshot = aSnapshot({ villageCode: village.code, villageName: village.name, districtName: village.district });
+    await knownPregnancy(sut, probe, topicPrefix, snapshot);
+    const midwife = await tokens.midwife([village.code]);
+    const nik = '3510204705960001';
+    // The edge: a NIK (however grouped), a foreign number and a stub are not Indonesian phone numbers.
+    for (const contactPhone of [nik, '3510 2047 0596 0001', '+1 202 555 0100', '0812']) {
+      const body = emergencyReferral(snapshot.pregnancyId, { pickup: { address: 'Dusun Krajan', contactPhone } });
+      const refused = await sut.request('POST', '/referrals', { token: midwife, body });
+      expect({ contactPhone, status: refused.status }).toEqual({ contactPhone, status: 400 });
+      expect(refused.body.errors).toContainEqual(expect.objectContaining({ field: 'pickup.contactPhone' }));
+    }
+
+    // Behind the edge: a referral stored before the check (or by a path that skipped it) holds her NIK in the phone
+    // and, grouped, in the address.
+    const created = await sut.request('POST', '/referrals', { token: midwife, body: emergencyReferral(snapshot.pregnancyId) });
+    expect(created.status).toBe(201);
+    await sut.db.query(
+      `UPDATE referral SET contact_phone = $2, pickup = jsonb_set(pickup, '{address}', to_jsonb($3::text)) WHERE id = $1`,
+      [created.body.id, nik, 'Dusun Krajan, NIK 3510.2047.0596.0001'],
+    );
+    const stream = await openEventStream(sut.baseUrl, await tokens.escort(r1));
+    const accepted = await sut.request('POST', `/referrals/${created.body.id}/accept`, { token: hospital });
+    expect(accepted.status).toBe(200);
+    const escortId = accepted.body.escorts[0].escortId as string;
+
+    const offered = await eventually(() => {
+      const found = stream.events.find((e) => e.type === 'offer' && e.id === escortId);
+      expect(found).toBeDefined();
+      return found!.data;
+    });
+    const hooks = await eventually(() => {
+      const found = [r1, r2].flatMap((r) => hooksFor(r, 'escort.offered')).filter((h) => h.body.payload.escortId === escortId);
+      expect(found).toHaveLength(2);
+      return found.map((h) => h.body.payload);
+    });
+    const answer = await sut.request('POST', `/escorts/${escortId}/accept`, { token: await tokens.escort(r1) });
+    expect(answer.status).toBe(200);
+    stream.close();
+    const [requested] = await probe.waitFor((m) => m.key === escortId && typeOf(m) === EVENTS.escortRequested.type);
+
+    for (const payload of [offered, ...hooks, answer.body, dataOf(requested)]) {
+      expect(JSON.stringify(payload).replace(/[ .-]/g, '')).not.toContain(nik);
+      expect(payload).toMatchObject({ contactPhone: null, pickup: { villageCode: village.code, address: null } });
+    }
   });
 
   it('puts no clinical data on the escort topic: exact key sets, no pregnancy id, NIK, name, diagnosis or score', async () => {

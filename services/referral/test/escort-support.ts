@@ -13,17 +13,18 @@ export interface StreamedEvent {
 export async function openEventStream(
   baseUrl: string,
   token: string,
-): Promise<{ status: number; contentType: string | null; events: StreamedEvent[]; close(): void }> {
+): Promise<{ status: number; contentType: string | null; events: StreamedEvent[]; ended: Promise<void>; close(): void }> {
   const controller = new AbortController();
   const response = await fetch(`${baseUrl}/escorts/offers/stream`, {
     headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
     signal: controller.signal,
   });
   const events: StreamedEvent[] = [];
+  let ended = Promise.resolve();
   if (response.ok && response.body) {
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
-    void (async () => {
+    ended = (async () => {
       let buffer = '';
       try {
         for (;;) {
@@ -48,7 +49,7 @@ export async function openEventStream(
       }
     })();
   }
-  return { status: response.status, contentType: response.headers.get('content-type'), events, close: () => controller.abort() };
+  return { status: response.status, contentType: response.headers.get('content-type'), events, ended, close: () => controller.abort() };
 }
 
 export interface Hook {

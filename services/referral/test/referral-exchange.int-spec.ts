@@ -18,6 +18,7 @@ import {
   tokens,
   typeOf,
 } from './fixtures';
+import { registerResponders } from './escort-support';
 
 // Hospitals answer emergencies within 2 s here (10 minutes in production); the timer looks every 200 ms.
 process.env.REFERRAL_EMERGENCY_ANSWER_SECONDS = '2';
@@ -260,6 +261,68 @@ describe('referral exchange (real PostgreSQL and Kafka)', () => {
     const other = await sut.request('GET', '/referrals', { token: await tokens.hospital(randomUUID()) });
     expect(other.body).toEqual([]);
   });
+
+  it('tells a hospital where she went and who brings her only while it is her current target: not after a decline, a timeout or a redirect', async () => {
+    const admin = await tokens.admin();
+    const village = { code: '35.10.20.2006', name: 'Temuasri', district: 'Sempu' };
+    const [responder] = await registerResponders(sut, admin, [village.code], 1);
+    // A hospital of the district's choice, outside the automatic rule (it serves another regency).
+    const chosen = await sut.request('POST', '/facilities', {
+      token: admin,
+      body: { kind: 'hospital', name: 'RS Pilihan Dinas (test)', capabilities: ['obstetrician', 'ponek'], servedAreas: ['35.11'] },
+    });
+    expect(chosen.status).toBe(201);
+    const [h1, h2, h3, h4] = await Promise.all(
+      [HOSPITAL_1, HOSPITAL_2, HOSPITAL_3, chosen.body.id as string].map((h) => tokens.hospital(h)),
+    );
+    const snapshot = aSnapshot({ villageCode: village.code, villageName: village.name, districtName: village.district });
+    await knownPregnancy(sut, probe, topicPrefix, snapshot);
+    const created = await sut.request('POST', '/referrals', {
+      token: await tokens.midwife([village.code]),
+      body: emergencyReferral(snapshot.pregnancyId),
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+
+    // Hospital 1 declines, hospital 2 stays silent, hospital 3 declines: the district redirects her to its choice.
+    expect((await sut.request('POST', `/referrals/${id}/decline`, { token: h1, body: { reason: 'no-room' } })).status).toBe(200);
+    await referralEvents(probe, id, EVENTS.referralTimedOut.type);
+    expect((await sut.request('POST', `/referrals/${id}/decline`, { token: h3, body: { reason: 'no-specialist' } })).status).toBe(200);
+    const redirected = await sut.request('POST', `/referrals/${id}/redirect`, {
+      token: await tokens.district(),
+      body: { hospitalId: chosen.body.id },
+    });
+    expect(redirected.status).toBe(200);
+    const accepted = await sut.request('POST', `/referrals/${id}/accept`, { token: h4 });
+    expect(accepted.status).toBe(200);
+    const escortId = accepted.body.escorts[0].escortId as string;
+    expect((await sut.request('POST', `/escorts/${escortId}/accept`, { token: await tokens.escort(responder) })).status).toBe(200);
+
+    // The hospital that took her sees where she goes and who brings her.
+    const taker = await sut.request('GET', `/referrals/${id}`, { token: h4 });
+    expect(taker.body).toMatchObject({ currentHospital: { id: chosen.body.id, name: 'RS Pilihan Dinas (test)' } });
+    expect(taker.body.escorts[0]).toMatchObject({ responder: { id: responder, phone: '+62 800-0000-7000' } });
+    const secrets = [chosen.body.id as string, 'RS Pilihan Dinas (test)', responder, 'Responder 1 (test)', '+62 800-0000-7000', escortId];
+    // The ones that declined, timed out or were passed over learn none of it, in the detail or the list.
+    for (const [path, token] of [
+      ['declined', h1],
+      ['timed out', h2],
+      ['declined, then redirected', h3],
+    ]) {
+      const detail = await sut.request('GET', `/referrals/${id}`, { token });
+      expect(detail.status).toBe(200);
+      expect({ path, currentHospital: detail.body.currentHospital, escorts: detail.body.escorts }).toEqual({
+        path,
+        currentHospital: null,
+        escorts: [],
+      });
+      const list = await sut.request('GET', '/referrals', { token });
+      const listed = list.body.find((r: { id: string }) => r.id === id);
+      expect({ path, currentHospital: listed.currentHospital }).toEqual({ path, currentHospital: null });
+      const text = JSON.stringify([detail.body, listed]);
+      expect({ path, leaked: secrets.filter((s) => text.includes(s)) }).toEqual({ path, leaked: [] });
+    }
+  }, 60_000);
 
   describe('access', () => {
     it('keeps referrals to their midwife’s villages, doctor’s health center and the hospitals asked; escorts see none', async () => {

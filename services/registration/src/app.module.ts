@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCESS_AUDIT_MIGRATIONS, AuthModule } from '@siaga/auth';
-import { HttpModule } from '@siaga/http';
+import { HttpModule, REPLAY_ACCESS } from '@siaga/http';
 import { brokerReadiness, deadLetterReadiness, MessageBus, MessagingModule, MESSAGING_MIGRATIONS } from '@siaga/messaging';
 import { NotificationTables1765213200000, NotificationsModule } from '@siaga/notifications';
 import { ObservabilityModule } from '@siaga/observability';
@@ -11,6 +11,7 @@ import { AccessLogConsumer } from './access/access-log.consumer';
 import { AccessLogRepository } from './access/access-log.repository';
 import { AccessLogService } from './access/access-log.service';
 import { PregnancyAccess } from './access/pregnancy-access';
+import { PregnancyReplayAccess } from './access/pregnancy-replay-access';
 import { AssessmentConsumer } from './assessment/assessment.consumer';
 import { CaseloadRepository } from './caseload/caseload.repository';
 import { CaseloadService } from './caseload/caseload.service';
@@ -19,7 +20,9 @@ import { OverdueFrom1764500000000 } from './migrations/1764500000000-overdue-fro
 import { ReferralOutcome1764800000000 } from './migrations/1764800000000-referral-outcome';
 import { SystemAccessLog1765313100000 } from './migrations/1765313100000-system-access-log';
 import { HistoryCalendarDates1765213100000 } from './migrations/1765213100000-history-calendar-dates';
+import { MotherIdentityVersions1765230000000 } from './migrations/1765230000000-mother-identity-versions';
 import { ReferralConsumer } from './referral/referral.consumer';
+import { MotherIdentityEntity } from './pregnancy/mother-identity.entity';
 import { MotherEntity } from './pregnancy/mother.entity';
 import { PregnancyController } from './pregnancy/pregnancy.controller';
 import { PregnancyEntity } from './pregnancy/pregnancy.entity';
@@ -39,7 +42,7 @@ export const SCHEMA = 'registration';
     TypeOrmModule.forRootAsync({
       useFactory: () =>
         dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
-          entities: [MotherEntity, PregnancyEntity, VisitEntity],
+          entities: [MotherEntity, MotherIdentityEntity, PregnancyEntity, VisitEntity],
           migrations: [
             InitialSchema1764300000000,
             OverdueFrom1764500000000,
@@ -48,6 +51,7 @@ export const SCHEMA = 'registration';
             ...ACCESS_AUDIT_MIGRATIONS,
             HistoryCalendarDates1765213100000,
             NotificationTables1765213200000,
+            MotherIdentityVersions1765230000000,
             SystemAccessLog1765313100000,
           ],
         }),
@@ -72,6 +76,7 @@ export const SCHEMA = 'registration';
     AccessLogRepository,
     AccessLogService,
     AccessLogConsumer,
+    { provide: REPLAY_ACCESS, useClass: PregnancyReplayAccess },
     PregnancyRepository,
     PregnancyService,
     VisitRepository,

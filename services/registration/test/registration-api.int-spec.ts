@@ -240,6 +240,35 @@ describe('registration API (real PostgreSQL and Kafka)', () => {
       expect(second.body.existingPregnancyId).toBe(first.body.id);
     });
 
+    it('tells a midwife of another place only that she is registered elsewhere, no record id, and audits the attempt on her record', async () => {
+      const body = registrationBody();
+      const first = await register(body);
+      expect(first.status).toBe(201);
+      const otherMidwifeId = randomUUID();
+      const elsewhere = {
+        ...body,
+        mother: { ...body.mother, address: { ...body.mother.address, villageCode: OTHER_VILLAGE, villageName: 'Jambewangi' } },
+      };
+      const probing = await register(
+        elsewhere,
+        await tokenFor({ role: 'midwife', sub: otherMidwifeId, hc: healthCenterId, villages: [OTHER_VILLAGE] }),
+      );
+      expect(probing.status).toBe(409);
+      expect(probing.body.code).toBe('pregnancy-already-active');
+      expect(probing.body).not.toHaveProperty('existingPregnancyId');
+      expect(JSON.stringify(probing.body)).not.toContain(first.body.id);
+
+      const log = await sut.request('GET', `/pregnancies/${first.body.id}/access-log`, { token: await tokenFor({ role: 'district' }) });
+      expect(log.body).toContainEqual(
+        expect.objectContaining({
+          userId: otherMidwifeId,
+          action: 'pregnancy.create',
+          outcome: 'denied',
+          requestId: probing.headers.get('x-request-id'),
+        }),
+      );
+    });
+
     it('allows a new pregnancy once the previous one is closed', async () => {
       const body = registrationBody();
       const first = await register(body);
@@ -249,6 +278,70 @@ describe('registration API (real PostgreSQL and Kafka)', () => {
       });
       expect(closed.status).toBe(200);
       expect((await register(body)).status).toBe(201);
+    });
+  });
+
+  describe('her identity over several pregnancies', () => {
+    it('keeps what a closed pregnancy recorded when another place registers her NIK again; each change is a new, audited version', async () => {
+      const body = registrationBody();
+      const first = await register(body);
+      expect(first.status).toBe(201);
+      const closing = { outcome: 'delivered', closedAt: new Date().toISOString() };
+      expect((await sut.request('POST', `/pregnancies/${first.body.id}/close`, { token: midwife, body: closing })).status).toBe(200);
+
+      // She moved and married: another village registers her next pregnancy under a new name.
+      const otherMidwifeId = randomUUID();
+      const other = await tokenFor({ role: 'midwife', sub: otherMidwifeId, hc: healthCenterId, villages: [OTHER_VILLAGE] });
+      const address = { ...body.mother.address, street: 'Dusun Baru RT 02', villageCode: OTHER_VILLAGE, villageName: 'Jambewangi' };
+      const second = await register({ ...body, mother: { ...body.mother, name: 'Ibu Baru', phone: '+6281299990000', address } }, other);
+      expect(second.status).toBe(201);
+      const closedRecord = {
+        name: 'Ibu Contoh',
+        phone: '+6281200000001',
+        address: { street: 'Dusun Krajan RT 01', villageCode: SEMPU_VILLAGE, villageName: 'Sempu' },
+      };
+      expect((await sut.request('GET', `/pregnancies/${first.body.id}`, { token: midwife })).body.mother).toMatchObject(closedRecord);
+      expect(second.body.mother).toMatchObject({ id: first.body.mother.id, name: 'Ibu Baru', identityVersion: 2 });
+      // Correcting her phone on the active record is a version too.
+      const corrected = await sut.request('PATCH', `/pregnancies/${second.body.id}`, { token: other, body: { phone: '0812-9999-1111' } });
+      expect(corrected.status).toBe(200);
+      expect(corrected.body.mother).toMatchObject({ name: 'Ibu Baru', phone: '0812-9999-1111', identityVersion: 3 });
+
+      // The closed pregnancy still shows her as it recorded her, in the record and the caseload.
+      const closed = await sut.request('GET', `/pregnancies/${first.body.id}`, { token: midwife });
+      expect(closed.body.mother).toEqual({ ...first.body.mother, nikDistrictUnverified: closed.body.mother.nikDistrictUnverified });
+      expect(closed.body.mother).toMatchObject({
+        name: 'Ibu Contoh',
+        phone: '+6281200000001',
+        address: { villageCode: SEMPU_VILLAGE },
+        identityVersion: 1,
+      });
+      const caseload = await sut.request('GET', '/pregnancies?status=closed&limit=100', { token: midwife });
+      expect(caseload.body.items.find((i: { id: string }) => i.id === first.body.id)).toMatchObject({
+        motherName: 'Ibu Contoh',
+        villageName: 'Sempu',
+      });
+
+      // Every version is kept, with who stated it and through which pregnancy; none can be rewritten.
+      const db = sut.app.get(DataSource);
+      const versions = await db.query(
+        'SELECT version, name, recorded_by, pregnancy_id FROM mother_identity WHERE mother_id = $1 ORDER BY version',
+        [first.body.mother.id],
+      );
+      expect(versions).toEqual([
+        { version: 1, name: 'Ibu Contoh', recorded_by: midwifeId, pregnancy_id: first.body.id },
+        { version: 2, name: 'Ibu Baru', recorded_by: otherMidwifeId, pregnancy_id: second.body.id },
+        { version: 3, name: 'Ibu Baru', recorded_by: otherMidwifeId, pregnancy_id: second.body.id },
+      ]);
+      await expect(db.query(`UPDATE mother_identity SET name = 'x' WHERE mother_id = $1`, [first.body.mother.id])).rejects.toThrow(
+        /append-only/,
+      );
+      const log = await sut.request('GET', `/pregnancies/${second.body.id}/access-log`, { token: await tokenFor({ role: 'district' }) });
+      const changes = log.body.filter((e: { action: string }) => e.action === 'mother.identity.change');
+      expect(changes.map((e: { userId: string; reason: string }) => [e.userId, e.reason]).sort()).toEqual([
+        [otherMidwifeId, 'identity version 2: name, phone, street, villageCode, villageName'],
+        [otherMidwifeId, 'identity version 3: phone'],
+      ]);
     });
   });
 
@@ -271,6 +364,44 @@ describe('registration API (real PostgreSQL and Kafka)', () => {
       await probe.waitFor((m) => m.key === a.body.id);
       await new Promise((r) => setTimeout(r, 500));
       expect(probe.messages.filter((m) => m.key === a.body.id)).toHaveLength(1);
+    });
+
+    it('answers a replay only to a caller who may read the result now, and audits it like any read', async () => {
+      const body = registrationBody();
+      const key = randomUUID();
+      const first = await register(body, midwife, { 'idempotency-key': key });
+      expect(first.status).toBe(201);
+      const accessLog = async () =>
+        (await sut.request('GET', `/pregnancies/${first.body.id}/access-log`, { token: await tokenFor({ role: 'district' }) })).body as {
+          userId: string;
+          action: string;
+          outcome: string;
+          requestId: string;
+        }[];
+
+      // The same user, her token narrowed to another village since: no record, and the refusal is on her record's log.
+      const narrowed = await tokenFor({ role: 'midwife', sub: midwifeId, hc: healthCenterId, villages: [OTHER_VILLAGE] });
+      const refused = await register(body, narrowed, { 'idempotency-key': key });
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(refused.body)).not.toContain(body.mother.nik);
+      expect(JSON.stringify(refused.body)).not.toContain(first.body.id);
+      expect(await accessLog()).toContainEqual(
+        expect.objectContaining({ userId: midwifeId, outcome: 'denied', requestId: refused.headers.get('x-request-id') }),
+      );
+
+      // Her own village still: the first answer again, recorded as a read.
+      const replayed = await register(body, midwife, { 'idempotency-key': key });
+      expect(replayed.status).toBe(201);
+      expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+      expect(replayed.body.id).toBe(first.body.id);
+      expect(await accessLog()).toContainEqual(
+        expect.objectContaining({
+          userId: midwifeId,
+          action: 'pregnancy.read',
+          outcome: 'allowed',
+          requestId: replayed.headers.get('x-request-id'),
+        }),
+      );
     });
 
     it('is 422 when the same key comes with another body', async () => {

@@ -9,9 +9,9 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   ValidateNested,
 } from 'class-validator';
+import { IsIndonesianPhone } from '../phone';
 import {
   ESCORT_CANCEL_REASONS,
   ESCORT_CANCELLED_BY,
@@ -32,8 +32,6 @@ import { IsRfc3339DateTime } from '../date-formats';
  * call, where to bring her, how urgent it is and when. No NIK, name, diagnosis, score, history or
  * pregnancy id appears here; the key sets are fixed by tests.
  */
-
-export const CONTACT_PHONE_PATTERN = /^\+?[0-9][0-9 -]{6,20}$/;
 
 export class EscortPickupV1 {
   @IsString() @Length(13, 13) villageCode!: string;
@@ -57,7 +55,7 @@ export class EscortRequestedV1 {
   @IsUUID() escortId!: string;
   @IsIn(REFERRAL_URGENCY_LEVELS) urgency!: ReferralUrgencyLevel;
   @ValidateNested() @Type(() => EscortPickupV1) pickup!: EscortPickupV1;
-  @IsOptional() @Matches(CONTACT_PHONE_PATTERN) contactPhone?: string | null;
+  @IsOptional() @IsIndonesianPhone() contactPhone?: string | null;
   @ValidateNested() @Type(() => EscortDestinationV1) destination!: EscortDestinationV1;
   /** When she should be picked up: now for an emergency, a day before the due date's window for a planned one. */
   @IsRfc3339DateTime() pickupAt!: string;

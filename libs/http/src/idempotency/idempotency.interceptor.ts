@@ -6,10 +6,13 @@ import { TransactionContext, queryRows } from '@siaga/persistence';
 import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { ProblemException } from '../problem/problem';
+import { IdempotentReplays } from './idempotent-replays';
+import type { RouteParams } from './replay-policy';
 
 interface PostRequest extends AuthenticatedRequest {
   method: string;
   url: string;
+  params?: RouteParams;
   body: unknown;
   headers: Record<string, string | string[] | undefined>;
 }
@@ -32,11 +35,16 @@ const canonical = (value: unknown): string =>
 /**
  * Idempotency-Key on POST: the key, the handler's writes and the stored response commit in one
  * transaction, so a retry (flaky mobile network) returns the first result and creates nothing twice.
- * A concurrent retry waits on the key's row lock; the same key with another body is a 422.
+ * A concurrent retry waits on the key's row lock; the same key with another body is a 422. A replay is
+ * answered only to a caller who may see the result now (the route's replay policy: the service's access
+ * policy, audited like any read): the key belongs to a user id, not to the scope that user had then.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly transactions: TransactionContext) {}
+  constructor(
+    private readonly transactions: TransactionContext,
+    private readonly replays: IdempotentReplays,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<PostRequest>();
@@ -45,7 +53,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || !key || !request.actor) return next.handle();
     if (key.length > 200) throw new ProblemException(400, 'idempotency-key-invalid', 'Idempotency-Key is too long');
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const userId = request.actor.userId;
+    const actor = request.actor;
+    const userId = actor.userId;
     const path = request.url;
     const hash = createHash('sha256')
       .update(canonical(request.body ?? null))
@@ -68,6 +77,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           if (stored.request_hash !== hash || stored.path !== path || stored.method !== request.method) {
             throw new ProblemException(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request');
           }
+          await this.replays.authorize(actor, context.getHandler(), request.params ?? {}, stored.response);
           void reply.status(stored.status_code).header('idempotent-replayed', 'true');
           return stored.response;
         }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '@siaga/auth';
+import { ReplayAs, routeParam } from '@siaga/http';
 import type { AlertDetailView, AlertView } from './alert.view';
 import { ResolveAlertDto, TriageQueryDto } from './triage.dto';
 import { TriageService } from './triage.service';
@@ -29,6 +30,7 @@ export class TriageController {
   @HttpCode(200)
   @Roles('doctor')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('alert', 'alert.read', routeParam('alertId'))
   @ApiOperation({ summary: 'Claim the alert (409 naming who has it when another doctor does); stops its escalation timer' })
   acknowledge(@CurrentActor() actor: Actor, @Param('alertId', new ParseUUIDPipe()) alertId: string): Promise<AlertDetailView> {
     return this.triage.acknowledge(actor, alertId);
@@ -38,6 +40,7 @@ export class TriageController {
   @HttpCode(200)
   @Roles('doctor')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('alert', 'alert.read', routeParam('alertId'))
   @ApiOperation({ summary: 'Give the alert back (end of shift): open again, with a new acknowledgement deadline' })
   release(@CurrentActor() actor: Actor, @Param('alertId', new ParseUUIDPipe()) alertId: string): Promise<AlertDetailView> {
     return this.triage.release(actor, alertId);
@@ -47,6 +50,7 @@ export class TriageController {
   @HttpCode(200)
   @Roles('doctor')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('alert', 'alert.read', routeParam('alertId'))
   @ApiOperation({
     summary: 'Decide: monitor, schedule-visit (date), refer (urgency, reason: the referral service acts on it) or false-alarm (note)',
   })

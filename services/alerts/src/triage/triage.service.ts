@@ -86,6 +86,13 @@ export class TriageService {
     };
   }
 
+  /** An Idempotency-Key replay of a triage answer is a read of that alert: allowed (and audited) as one. */
+  async authorizeReplay(actor: Actor, alertId: string): Promise<void> {
+    const found = await this.alerts.findWithSummary(alertId);
+    if (!found) throw this.notFound(alertId);
+    await this.access.authorize(actor, 'alert.read', found.alert);
+  }
+
   /** One alert with its whole transition history. */
   async get(actor: Actor, alertId: string): Promise<AlertDetailView> {
     const found = await this.alerts.findWithSummary(alertId);

@@ -1,5 +1,5 @@
 import type { Actor } from '@siaga/auth';
-import { isAllowed, type ScopedReferral } from './referral-access';
+import { isAllowed, seesDestination, type ScopedReferral } from './referral-access';
 
 const HC = '11111111-1111-4111-8111-111111111111';
 const HOSPITAL = '22222222-2222-4222-8222-222222222222';
@@ -59,5 +59,14 @@ describe('referral access', () => {
       false,
     );
     expect(isAllowed(actor({ role: 'admin' }), 'referral.read', referral)).toBe(false);
+  });
+
+  it('shows a hospital where she went only while it is the current target; the referring side and the district always', () => {
+    expect(seesDestination(actor({ role: 'hospital', facilityId: HOSPITAL }), { currentHospitalId: HOSPITAL })).toBe(true);
+    expect(seesDestination(actor({ role: 'hospital', facilityId: HOSPITAL }), { currentHospitalId: HC })).toBe(false);
+    expect(seesDestination(actor({ role: 'hospital', facilityId: HOSPITAL }), { currentHospitalId: null })).toBe(false);
+    expect(seesDestination(actor({ role: 'hospital' }), { currentHospitalId: HOSPITAL })).toBe(false);
+    expect(seesDestination(actor({ villageCodes: ['35.10.20.2001'] }), { currentHospitalId: HOSPITAL })).toBe(true);
+    expect(seesDestination(actor({ role: 'district' }), { currentHospitalId: HOSPITAL })).toBe(true);
   });
 });

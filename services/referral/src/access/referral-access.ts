@@ -57,6 +57,16 @@ export function isAllowed(actor: Actor, action: ReferralAction, referral: Scoped
   }
 }
 
+/**
+ * Where she went and who brings her (the hospital now asked or that accepted her, the escort and its responder):
+ * the referring side and the district always; a hospital only while it is the referral's current target. One that
+ * declined, timed out or was passed over when the district redirected her is not told, whoever took her after.
+ */
+export function seesDestination(actor: Pick<Actor, 'role' | 'facilityId'>, referral: { currentHospitalId: string | null }): boolean {
+  if (actor.role !== 'hospital') return true;
+  return actor.facilityId !== undefined && referral.currentHospitalId === actor.facilityId;
+}
+
 @Injectable()
 export class ReferralAccess {
   constructor(private readonly audit: AccessAudit) {}

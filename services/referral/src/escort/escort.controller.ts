@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ReplayAs, routeParam } from '@siaga/http';
 import { AccessAudit, CurrentActor, Roles, type Actor } from '@siaga/auth';
 import { concatMap, defer, filter, from, interval, map, merge, type Observable } from 'rxjs';
 import { EscortFeed } from './escort-feed';
@@ -68,6 +69,7 @@ export class EscortController {
   @HttpCode(200)
   @Roles('escort')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('escort', 'escort.replay', routeParam('id'))
   @ApiOperation({ summary: 'Take the escort: the first to accept gets it (409 for everyone after)' })
   accept(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<EscortView> {
     return this.escorts.accept(actor, id);
@@ -77,6 +79,7 @@ export class EscortController {
   @HttpCode(200)
   @Roles('escort')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('escort', 'escort.replay', routeParam('id'))
   decline(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<EscortView> {
     return this.escorts.decline(actor, id);
   }
@@ -85,6 +88,7 @@ export class EscortController {
   @HttpCode(200)
   @Roles('escort')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('escort', 'escort.replay', routeParam('id'))
   @ApiOperation({ summary: 'Report en-route, picked-up or arrived (with time and optional GPS); arrived completes the referral' })
   status(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: EscortStatusDto): Promise<EscortView> {
     return this.escorts.report(actor, id, dto);
@@ -94,6 +98,7 @@ export class EscortController {
   @HttpCode(200)
   @Roles('escort', 'midwife', 'doctor', 'district')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('escort', 'escort.replay', routeParam('id'))
   @ApiOperation({ summary: 'Either side cancels with a reason; an escort giving one up re-opens it to the others' })
   cancel(
     @CurrentActor() actor: Actor,

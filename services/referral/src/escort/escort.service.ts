@@ -21,7 +21,14 @@ import type { CancelEscortDto, EscortStatusDto } from './escort.dto';
 import { EscortErrorCode, EscortException } from './escort.exception';
 import { EscortRepository } from './escort.repository';
 import type { Escort } from './escort.types';
-import { toClinicianEscortView, toEscortView, withdrawnNotice, type ClinicianEscortView, type EscortView } from './escort.view';
+import {
+  escortRequestedData,
+  toClinicianEscortView,
+  toEscortView,
+  withdrawnNotice,
+  type ClinicianEscortView,
+  type EscortView,
+} from './escort.view';
 import { nextWave, responderWave } from './responder-selection';
 
 const CLOCK_SKEW_MS = 60_000;
@@ -96,15 +103,7 @@ export class EscortService {
       {
         name: 'escortRequested',
         subject: escort.id,
-        data: {
-          escortId: escort.id,
-          urgency: escort.urgency,
-          pickup: { ...escort.pickup },
-          contactPhone: escort.contactPhone,
-          destination: { ...escort.destination },
-          pickupAt: escort.pickupAt.toISOString(),
-          requestedAt: now.toISOString(),
-        },
+        data: escortRequestedData(this.view(escort)),
       },
     ]);
     await this.referrals.appendSteps([
@@ -147,19 +146,19 @@ export class EscortService {
     const responderId = this.responderIdOf(actor);
     const offers = await this.escorts.openOffersFor(responderId);
     await this.auditEscorts(actor, 'escort.offers.read', offers);
-    return offers.map(toEscortView);
+    return offers.map((e) => this.view(e));
   }
 
   async held(actor: Actor, limit = 50): Promise<EscortView[]> {
     const responderId = this.responderIdOf(actor);
     const held = await this.escorts.heldBy(responderId, limit);
     await this.auditEscorts(actor, 'escort.read', held);
-    return held.map(toEscortView);
+    return held.map((e) => this.view(e));
   }
 
   async get(actor: Actor, id: string): Promise<EscortView> {
     const escort = await this.visibleTo(actor, id, 'escort.read');
-    return toEscortView(escort);
+    return this.view(escort);
   }
 
   /** First accept wins: the escort row lock queues concurrent accepts; later ones find it taken (409). */
@@ -170,7 +169,7 @@ export class EscortService {
       const escort = await this.escorts.lock(id);
       const offer = await this.escorts.offerTo(id, responderId);
       if (!escort || !offer) throw this.notFound(id);
-      if (escort.responderId === responderId && escort.status !== 'cancelled') return toEscortView(escort); // a retried accept
+      if (escort.responderId === responderId && escort.status !== 'cancelled') return this.view(escort); // a retried accept
       if (!canAccept(escort.status)) {
         throw escort.responderId
           ? new EscortException(EscortErrorCode.AlreadyTaken, 'Another responder has already accepted this escort')
@@ -198,7 +197,7 @@ export class EscortService {
       );
       await this.feed.publish(this.tx.manager, { kind: 'withdrawn', escortId: id, responderIds: withdrawn, reason: 'taken' });
       await this.feed.publish(this.tx.manager, { kind: 'updated', escortId: id, responderIds: [responderId] });
-      return toEscortView(escort);
+      return this.view(escort);
     });
   }
 
@@ -215,7 +214,7 @@ export class EscortService {
       await this.escorts.answerOffer(id, responderId, 'declined', now);
       await this.step(escort, now, 'escort-declined', `responder:${responderId}`, { responderId });
       if (escort.status === 'offered' && !(await this.escorts.hasOpenOffers(id))) await this.widen(escort, now);
-      return toEscortView(escort);
+      return this.view(escort);
     });
   }
 
@@ -242,7 +241,7 @@ export class EscortService {
       }
       await this.recordProgress(escort, dto, at, `responder:${responderId}`);
       if (referral) await this.completion.complete(referral, at, 'escort', `responder:${responderId}`);
-      return toEscortView(escort);
+      return this.view(escort);
     });
   }
 
@@ -284,10 +283,28 @@ export class EscortService {
         const hospital = await this.registry.findFacility(escort.destinationFacilityId);
         if (hospital) await this.open(referral, hospital, actorLabel, new Set([escort.responderId ?? '']));
       }
-      if (actor.role === 'escort') return toEscortView(escort);
+      if (actor.role === 'escort') return this.view(escort);
       const responder = escort.responderId ? await this.registry.findResponder(escort.responderId) : null;
       return toClinicianEscortView(escort, responder, await this.escorts.reports(id));
     });
+  }
+
+  // ---- Idempotency-Key replays ----
+
+  /**
+   * A replay of an answer about this escort: a responder may see it while it is, or was, offered to her or she holds
+   * it (the rule of her own answers); the referring side and the district as they may read its referral. Audited.
+   */
+  async authorizeReplay(actor: Actor, id: string): Promise<void> {
+    if (actor.role === 'escort') {
+      await this.visibleTo(actor, id, 'escort.replay');
+      return;
+    }
+    const escort = await this.escorts.find(id);
+    const referral = escort && (await this.referrals.find(escort.referralId));
+    if (!referral) throw this.notFound(id);
+    const offers = await this.referrals.offers(referral.id);
+    await this.access.authorize(actor, 'escort.read', { ...referral, offeredTo: offers.map((o) => o.hospitalId) });
   }
 
   // ---- timer ----
@@ -316,11 +333,11 @@ export class EscortService {
       const offer = await this.escorts.offerTo(escort.id, responderId);
       if (offer?.status !== 'open' || !canAccept(escort.status)) return null;
       await this.auditEscorts(actor, 'escort.offers.stream', [escort]);
-      return { type: 'offer', id: escort.id, data: toEscortView(escort) };
+      return { type: 'offer', id: escort.id, data: this.view(escort) };
     }
     if (escort.responderId !== responderId) return null;
     await this.auditEscorts(actor, 'escort.stream', [escort]);
-    return { type: 'escort', id: escort.id, data: toEscortView(escort) };
+    return { type: 'escort', id: escort.id, data: this.view(escort) };
   }
 
   // ---- the referring side's view ----
@@ -384,7 +401,7 @@ export class EscortService {
     await this.notifier.notify(
       fresh.map((id) => ({ kind: 'responder' as const, id })),
       'escort.offered',
-      toEscortView(escort),
+      this.view(escort),
       `escort-offered:${escort.id}:${escort.wave}`,
     );
     await this.feed.publish(this.tx.manager, { kind: 'offered', escortId: escort.id, responderIds: fresh });
@@ -420,7 +437,7 @@ export class EscortService {
     await this.notifier.notify(
       [DISTRICT_ON_CALL],
       'escort.escalated',
-      { referralId: escort.referralId, escort: toEscortView(escort), why },
+      { referralId: escort.referralId, escort: this.view(escort), why },
       `escort-escalated:${escort.id}`,
     );
     this.logger.warn({ escortId: escort.id, referralId: escort.referralId, why }, 'escort escalated to the district');
@@ -455,7 +472,7 @@ export class EscortService {
       await this.notifier.notify(
         [{ kind: 'responder', id: escort.responderId }],
         'escort.cancelled',
-        toEscortView(escort),
+        this.view(escort),
         `escort-cancelled:${escort.id}`,
       );
     }
@@ -537,6 +554,13 @@ export class EscortService {
     const referrals = await Promise.all([...new Set(escorts.map((e) => e.referralId))].map((id) => this.referrals.find(id)));
     await this.audit.record(
       ...referrals.flatMap((r) => (r ? [{ actor, action, pregnancyId: r.pregnancyId, outcome: 'allowed' as const }] : [])),
+    );
+  }
+
+  /** Every escort-facing payload is built here; a field that looked like a NIK is withheld, and said so loudly. */
+  private view(escort: Escort): EscortView {
+    return toEscortView(escort, (field) =>
+      this.logger.error({ escortId: escort.id, field }, 'escort-facing field withheld: it looks like a NIK'),
     );
   }
 

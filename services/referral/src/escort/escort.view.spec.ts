@@ -1,5 +1,5 @@
 import type { Escort } from './escort.types';
-import { toEscortView, withdrawnNotice } from './escort.view';
+import { escortRequestedData, toEscortView, withdrawnNotice } from './escort.view';
 
 const escort: Escort = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -68,6 +68,38 @@ describe('what an escort sees (data minimisation)', () => {
     expect(text).not.toContain(escort.destinationFacilityId);
     expect(text).not.toContain('O14.1');
     expect(text).not.toContain('pre-eclampsia');
+  });
+
+  it('withholds any field that looks like a NIK, and says which (never its value)', () => {
+    const withheld: string[] = [];
+    const view = toEscortView(
+      {
+        ...escort,
+        contactPhone: '3510204705960001',
+        pickup: { ...escort.pickup, address: 'Dusun Krajan, NIK 3510 2047 0596 0001', villageName: '3510204705960001' },
+        destination: { ...escort.destination, facilityName: 'RS 3510-2047-0596-0001' },
+      },
+      (field) => withheld.push(field),
+    );
+    expect(JSON.stringify(view).replace(/[ .-]/g, '')).not.toContain('3510204705960001');
+    expect(withheld.sort()).toEqual(['contactPhone', 'destination.facilityName', 'pickup.address', 'pickup.villageName']);
+    expect(view).toMatchObject({
+      escortId: escort.id,
+      contactPhone: null,
+      pickup: { villageCode: '35.10.20.2001', address: null, villageName: null, districtName: 'Sempu' },
+      destination: { facilityName: null, address: 'Jl. Contoh' },
+      times: { requestedAt: '2026-06-01T01:00:00.000Z' },
+    });
+  });
+
+  it('puts the same guarded pickup, contact and destination on the escort topic', () => {
+    const data = escortRequestedData(toEscortView({ ...escort, contactPhone: '3510204705960001' }));
+    expect(data).toMatchObject({
+      escortId: escort.id,
+      contactPhone: null,
+      pickup: { villageName: 'Sempu' },
+      pickupAt: '2026-06-01T01:00:00.000Z',
+    });
   });
 
   it('tells a withdrawn responder only which request and why', () => {

@@ -1,30 +1,65 @@
+import { containsNikLike, type EventData } from '@siaga/contracts';
 import type { Responder } from '@referral/registry/registry.types';
 import type { Escort, EscortReport } from './escort.types';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Told the path of each field withheld (never its value). */
+export type WithheldReport = (field: string) => void;
+
 /**
- * Everything an escort ever sees of a request (API, live feed, notifications): where to pick her up,
- * whom to call, where to bring her, how urgent, and when (domain reference, section 4). Built field by
- * field, never by spreading a record, so nothing clinical can slip in; tests pin the exact key set.
+ * Defence in depth behind the input checks: any text that looks like a NIK (16 digits) is withheld (null), so a NIK
+ * typed into an address or a name never reaches an escort. Ids we minted (UUIDs) are not text anyone typed; ISO
+ * times and codes cannot hold 16 digits in a row, so only the free-text fields (typed `string | null`) ever go null.
  */
-export function toEscortView(e: Escort) {
+function withoutNikLike<T extends object>(view: T, report: WithheldReport, path = ''): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(view)) {
+    const field = path ? `${path}.${key}` : key;
+    if (typeof value === 'string' && !UUID.test(value) && containsNikLike(value)) {
+      report(field);
+      out[key] = null;
+    } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      out[key] = withoutNikLike(value, report, field);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out as T;
+}
+
+/**
+ * Everything an escort ever sees of a request (API, live feed, notifications, the escort topic): where to pick her
+ * up, whom to call, where to bring her, how urgent, and when (domain reference, section 4). The one builder of
+ * escort-facing data: field by field, never by spreading a record, so nothing clinical can slip in (tests pin the
+ * exact key set), and nothing that looks like a NIK leaves it (`withoutNikLike`).
+ */
+export function toEscortView(e: Escort, report: WithheldReport = () => undefined) {
+  return withoutNikLike(escortFields(e), report);
+}
+
+/** Free text someone typed: what withoutNikLike may withhold. */
+const text = (value: string | null): string | null => value;
+
+function escortFields(e: Escort) {
   return {
     escortId: e.id,
     status: e.status,
     urgency: e.urgency,
     pickup: {
       villageCode: e.pickup.villageCode,
-      villageName: e.pickup.villageName,
-      districtName: e.pickup.districtName,
-      address: e.pickup.address,
+      villageName: text(e.pickup.villageName),
+      districtName: text(e.pickup.districtName),
+      address: text(e.pickup.address),
       latitude: e.pickup.latitude,
       longitude: e.pickup.longitude,
     },
-    contactPhone: e.contactPhone,
+    contactPhone: text(e.contactPhone),
     destination: {
-      facilityName: e.destination.facilityName,
-      address: e.destination.address,
+      facilityName: text(e.destination.facilityName),
+      address: text(e.destination.address),
       latitude: e.destination.latitude,
       longitude: e.destination.longitude,
     },
@@ -44,6 +79,22 @@ export function toEscortView(e: Escort) {
 }
 
 export type EscortView = ReturnType<typeof toEscortView>;
+
+/** Shown instead of a required name that was withheld (the escort topic's contract needs one). */
+const WITHHELD = '(withheld)';
+
+/** The escort topic's `escortRequested`: the view's pickup, contact and destination, so it passes the same guard. */
+export function escortRequestedData(view: EscortView): EventData<'escortRequested'> {
+  return {
+    escortId: view.escortId,
+    urgency: view.urgency,
+    pickup: { ...view.pickup, villageName: view.pickup.villageName ?? WITHHELD },
+    contactPhone: view.contactPhone,
+    destination: { ...view.destination, facilityName: view.destination.facilityName ?? WITHHELD },
+    pickupAt: view.times.pickupAt,
+    requestedAt: view.times.requestedAt,
+  };
+}
 
 /** What a responder is told when an offer is no longer theirs to take. */
 export const withdrawnNotice = (escortId: string, reason: 'taken' | 'cancelled') => ({ escortId, reason });

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReplayAs, answerKey, routeParam } from '@siaga/http';
 import { CurrentActor, Roles, type Actor } from '@siaga/auth';
 import {
   ArrivalDto,
@@ -21,6 +22,7 @@ export class ReferralController {
   @Post()
   @Roles('midwife', 'doctor')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('referral', 'referral.read', answerKey('id'))
   @ApiOperation({ summary: 'Refer a pregnant woman to a hospital: it is offered at once to the best capable hospital' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateReferralDto): Promise<ReferralView> {
     return this.referrals.create(actor, dto);
@@ -43,6 +45,7 @@ export class ReferralController {
   @HttpCode(200)
   @Roles('hospital')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('referral', 'referral.read', routeParam('id'))
   @ApiOperation({ summary: 'The hospital the referral waits for accepts her; an escort is dispatched if she needs transport' })
   accept(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<ReferralView> {
     return this.referrals.accept(actor, id);
@@ -52,6 +55,7 @@ export class ReferralController {
   @HttpCode(200)
   @Roles('hospital')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('referral', 'referral.read', routeParam('id'))
   @ApiOperation({ summary: 'The hospital declines with a reason; the referral moves on to the next hospital' })
   decline(
     @CurrentActor() actor: Actor,
@@ -65,6 +69,7 @@ export class ReferralController {
   @HttpCode(200)
   @Roles('hospital')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('referral', 'referral.read', routeParam('id'))
   @ApiOperation({ summary: 'She arrived (without an escort report): completes the referral' })
   arrival(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ArrivalDto): Promise<ReferralView> {
     return this.referrals.arrival(actor, id, dto);
@@ -74,6 +79,7 @@ export class ReferralController {
   @HttpCode(200)
   @Roles('midwife', 'doctor', 'district')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('referral', 'referral.read', routeParam('id'))
   cancel(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -86,6 +92,7 @@ export class ReferralController {
   @HttpCode(200)
   @Roles('district')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('referral', 'referral.read', routeParam('id'))
   @ApiOperation({ summary: 'The district offers an escalated referral to a hospital of its choice' })
   redirect(
     @CurrentActor() actor: Actor,

@@ -3,6 +3,7 @@ import {
   FACILITY_CAPABILITIES,
   ICD10_PATTERN,
   IsRfc3339DateTime,
+  IsIndonesianPhone,
   REFERRAL_DECLINE_REASONS,
   REFERRAL_URGENCY_LEVELS,
   type FacilityCapability,
@@ -28,8 +29,6 @@ import {
 } from 'class-validator';
 import { VILLAGE_CODE } from '@referral/geo/wilayah';
 
-const PHONE = /^\+?[0-9][0-9 -]{6,20}$/;
-
 /** Where the escort picks her up and whom to call: supplied by the midwife or doctor who refers her. */
 export class PickupDto {
   @ApiPropertyOptional({ example: '35.10.20.2001', description: 'Defaults to her registered village' })
@@ -41,7 +40,7 @@ export class PickupDto {
   @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
   @ApiPropertyOptional({ example: '+62 800-0000-1234', description: 'Whom the escort calls: her, her family or the midwife' })
   @IsOptional()
-  @Matches(PHONE, { message: 'contactPhone must be 7 to 21 digits, spaces or dashes, optionally with a leading +' })
+  @IsIndonesianPhone()
   contactPhone?: string;
 }
 

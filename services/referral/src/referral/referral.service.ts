@@ -376,7 +376,12 @@ export class ReferralService {
       'referral.list',
       listed.map((l) => l.referral.pregnancyId),
     );
-    return listed.map(toReferralListItem);
+    return listed.map((l) => toReferralListItem(l, actor));
+  }
+
+  /** An Idempotency-Key replay of an answer about this referral is a read of it: allowed (and audited) as one. */
+  async authorizeReplay(actor: Actor, id: string): Promise<void> {
+    await this.authorized(actor, 'referral.read', id);
   }
 
   async get(actor: Actor, id: string): Promise<ReferralView> {

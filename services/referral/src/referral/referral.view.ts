@@ -1,10 +1,13 @@
-import type { Role } from '@siaga/auth';
+import type { Actor } from '@siaga/auth';
+import { seesDestination } from '@referral/access/referral-access';
 import type { ClinicianEscortView } from '@referral/escort/escort.view';
 import type { PregnancyFact } from '@referral/pregnancy/pregnancy-fact.repository';
 import type { ListedReferral } from './referral.repository';
 import type { Referral, ReferralOffer, ReferralStep } from './referral.types';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+
+type Viewer = Pick<Actor, 'role' | 'facilityId'>;
 
 const offerView = (o: ReferralOffer) => ({
   attempt: o.attempt,
@@ -53,13 +56,15 @@ export interface ReferralDetails {
 
 /**
  * A referral as the referring side, the district and the receiving hospital see it. Hospital staff see
- * only their own facility's offers and no routing trail (which other hospitals declined is not theirs).
+ * only their own facility's offers and no routing trail (which other hospitals declined is not theirs),
+ * and where she went and who brings her only while theirs is the current offer (seesDestination).
  */
-export function toReferralView(d: ReferralDetails, viewer: { role: Role; facilityId?: string }) {
+export function toReferralView(d: ReferralDetails, viewer: Viewer) {
   const r = d.referral;
   const hospitalView = viewer.role === 'hospital';
   const offers = hospitalView ? d.offers.filter((o) => o.hospitalId === viewer.facilityId) : d.offers;
   const current = d.offers.find((o) => o.attempt === r.attempt) ?? null;
+  const destinationShown = seesDestination(viewer, r);
   return {
     ...core(r),
     // The district health office works with aggregates, not names (domain reference, section 1).
@@ -74,11 +79,7 @@ export function toReferralView(d: ReferralDetails, viewer: { role: Role; facilit
     pickup: r.pickup,
     contactPhone: r.contactPhone,
     pickupAt: r.pickupAt.toISOString(),
-    // A hospital that declined or timed out is not told where she went next.
-    currentHospital:
-      r.currentHospitalId && current && (!hospitalView || r.currentHospitalId === viewer.facilityId)
-        ? { id: r.currentHospitalId, name: current.hospitalName }
-        : null,
+    currentHospital: r.currentHospitalId && current && destinationShown ? { id: r.currentHospitalId, name: current.hospitalName } : null,
     acceptedAt: iso(r.acceptedAt),
     escalatedAt: iso(r.escalatedAt),
     arrivedAt: iso(r.arrivedAt),
@@ -97,16 +98,19 @@ export function toReferralView(d: ReferralDetails, viewer: { role: Role; facilit
           actor: s.actor,
           detail: s.detail,
         })),
-    escorts: d.escorts,
+    escorts: destinationShown ? d.escorts : [],
   };
 }
 
 export type ReferralView = ReturnType<typeof toReferralView>;
 
-export function toReferralListItem(l: ListedReferral) {
+export function toReferralListItem(l: ListedReferral, viewer: Viewer) {
   return {
     ...core(l.referral),
-    currentHospital: l.referral.currentHospitalId ? { id: l.referral.currentHospitalId, name: l.hospitalName } : null,
+    currentHospital:
+      l.referral.currentHospitalId && seesDestination(viewer, l.referral)
+        ? { id: l.referral.currentHospitalId, name: l.hospitalName }
+        : null,
     /** Hospital staff: the latest offer of this referral to their facility. */
     offerToMe: l.offerToMe && {
       attempt: l.offerToMe.attempt,

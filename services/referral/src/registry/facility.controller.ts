@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReplayToRouteRoles } from '@siaga/http';
 import { CurrentActor, Roles, type Actor } from '@siaga/auth';
 import { FacilityDto, FacilityQueryDto } from './registry.dto';
 import { RegistryService } from './registry.service';
@@ -27,6 +28,7 @@ export class FacilityController {
   @Post()
   @Roles('admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayToRouteRoles()
   create(@CurrentActor() actor: Actor, @Body() dto: FacilityDto): Promise<Facility> {
     return this.registry.putFacility(actor, null, dto);
   }

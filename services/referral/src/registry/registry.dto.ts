@@ -1,11 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FACILITY_CAPABILITIES, type FacilityCapability } from '@siaga/contracts';
+import { FACILITY_CAPABILITIES, IsIndonesianPhone, type FacilityCapability } from '@siaga/contracts';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { AREA_CODE, VILLAGE_CODE } from '@referral/geo/wilayah';
 import { FACILITY_KINDS, RESPONDER_KINDS, type FacilityKind, type ResponderKind } from './registry.types';
-
-const PHONE = /^\+?[0-9][0-9 -]{6,20}$/;
-const PHONE_MESSAGE = 'phone must be 7 to 21 digits, spaces or dashes, optionally with a leading +';
 
 export class FacilityDto {
   @ApiProperty({ enum: FACILITY_KINDS }) @IsIn(FACILITY_KINDS) kind!: FacilityKind;
@@ -17,7 +14,7 @@ export class FacilityDto {
   villageCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
   @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
-  @ApiPropertyOptional({ example: '+62 800-0000-0101' }) @IsOptional() @Matches(PHONE, { message: PHONE_MESSAGE }) phone?: string;
+  @ApiPropertyOptional({ example: '+62 800-0000-0101' }) @IsOptional() @IsIndonesianPhone() phone?: string;
   @ApiProperty({ enum: FACILITY_CAPABILITIES, isArray: true })
   @IsArray()
   @IsIn(FACILITY_CAPABILITIES, { each: true })
@@ -34,7 +31,7 @@ export class ResponderDto {
   @ApiProperty({ enum: RESPONDER_KINDS }) @IsIn(RESPONDER_KINDS) kind!: ResponderKind;
   @ApiProperty({ example: 'Polsek Demo Sempu' }) @IsString() @Length(1, 200) name!: string;
   @ApiPropertyOptional({ example: 'Polresta Banyuwangi' }) @IsOptional() @IsString() @Length(1, 200) organisation?: string;
-  @ApiPropertyOptional({ example: '+62 800-0000-0201' }) @IsOptional() @Matches(PHONE, { message: PHONE_MESSAGE }) phone?: string;
+  @ApiPropertyOptional({ example: '+62 800-0000-0201' }) @IsOptional() @IsIndonesianPhone() phone?: string;
   @ApiProperty({ example: ['35.10.20.2001'], description: 'Villages (desa codes) covered' })
   @IsArray()
   @ArrayMaxSize(500)

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReplayToRouteRoles } from '@siaga/http';
 import { CurrentActor, Roles, type Actor } from '@siaga/auth';
 import { DutyDto, ResponderDto, ResponderQueryDto } from './registry.dto';
 import { RegistryService } from './registry.service';
@@ -41,6 +42,7 @@ export class ResponderController {
   @Post()
   @Roles('admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayToRouteRoles()
   create(@CurrentActor() actor: Actor, @Body() dto: ResponderDto): Promise<Responder> {
     return this.registry.putResponder(actor, null, dto);
   }

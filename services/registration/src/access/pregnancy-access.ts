@@ -30,6 +30,42 @@ export class PregnancyAccess {
     if (refusal) throw refusal;
   }
 
+  /**
+   * A registration found her NIK with an active pregnancy already: the 409 that prevents a duplicate. Whoever may
+   * read that pregnancy learns its id; anyone else only that it exists at another place (a NIK must not find a
+   * woman's record across places). Audited against her record either way: who typed her NIK, from where.
+   */
+  async duplicateRegistration(actor: Actor, existing: ScopedPregnancy & { id: string }): Promise<PregnancyException> {
+    const mayRead = isAllowed(actor, 'pregnancy.read', existing);
+    await this.audit.record({
+      actor,
+      action: 'pregnancy.create',
+      pregnancyId: existing.id,
+      outcome: 'denied',
+      reason: mayRead ? 'her NIK has an active pregnancy in the caller’s scope' : 'her NIK has an active pregnancy at another place',
+    });
+    if (mayRead) {
+      return new PregnancyException(PregnancyErrorCode.AlreadyActive, `This woman already has an active pregnancy (${existing.id})`, {
+        existingPregnancyId: existing.id,
+      });
+    }
+    return new PregnancyException(
+      PregnancyErrorCode.AlreadyActive,
+      'This woman already has an active pregnancy, registered at another place: ask her health center there instead of registering her again',
+    );
+  }
+
+  /** Her identity got a new version through this pregnancy: which fields changed (never to what), by whom. */
+  async recordIdentityChange(actor: Actor, pregnancyId: string, version: number, fields: readonly string[]): Promise<void> {
+    await this.audit.record({
+      actor,
+      action: 'mother.identity.change',
+      pregnancyId,
+      outcome: 'allowed',
+      reason: `identity version ${version}: ${fields.join(', ')}`,
+    });
+  }
+
   /** authorize for several accesses in one audit write: per access, the 403 to answer it with, or null. */
   async authorizeEach(
     accesses: readonly { actor: Actor; action: PregnancyAction; pregnancy: ScopedPregnancy }[],

@@ -67,7 +67,7 @@ export class CaseloadRepository {
              p.risk_category, p.risk_score, p.has_emergency, p.visit_count, p.last_visit_date::text,
              p.next_visit_due::text, p.overdue_from::text, p.registered_at, ${sortColumn} AS sort_key,
              ${filter.sort === 'registeredAt' ? `to_char(p.registered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : `${sortColumn}::text`} AS sort_value
-      FROM pregnancy p JOIN mother m ON m.id = p.mother_id
+      FROM pregnancy p JOIN mother_identity m ON m.mother_id = p.mother_id AND m.version = p.mother_version
       WHERE ${where.join(' AND ')}
       ORDER BY ${sortColumn}, p.id
       LIMIT ${limit}`;

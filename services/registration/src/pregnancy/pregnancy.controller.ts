@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '@siaga/auth';
+import { ReplayAs, answerKey, routeParam } from '@siaga/http';
 import type { AccessLogEntry } from '@registration/access/access-log.repository';
 import { AccessLogService } from '@registration/access/access-log.service';
 import { CaseloadQueryDto } from '@registration/caseload/caseload.dto';
@@ -22,6 +23,7 @@ export class PregnancyController {
   @Post()
   @Roles('midwife')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('pregnancy', 'pregnancy.read', answerKey('id'))
   register(@CurrentActor() actor: Actor, @Body() dto: RegisterPregnancyDto): Promise<PregnancyView> {
     return this.pregnancies.register(actor, dto);
   }
@@ -52,6 +54,7 @@ export class PregnancyController {
   @HttpCode(200)
   @Roles('midwife')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('pregnancy', 'pregnancy.read', routeParam('id'))
   close(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,

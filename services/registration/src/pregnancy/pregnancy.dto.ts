@@ -3,6 +3,7 @@ import {
   CONDITIONS,
   IsCalendarDate,
   IsRfc3339DateTime,
+  IsIndonesianPhone,
   ObstetricHistoryV1,
   PREGNANCY_OUTCOMES,
   type Condition,
@@ -44,8 +45,8 @@ export class MotherDto {
   nik!: string;
   @ApiProperty({ example: 'Siti Aminah' }) @IsString() @Length(1, 200) name!: string;
   @ApiProperty({ example: '1996-05-07' }) @IsCalendarDate() birthDate!: string;
-  @ApiProperty({ example: '+6281200000001' })
-  @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits, optionally with a leading +' })
+  @ApiProperty({ example: '+6281200000001', description: 'Indonesian phone: +62 or 0, then 8 to 15 digits in all' })
+  @IsIndonesianPhone()
   phone!: string;
   @ApiProperty({ type: AddressDto }) @ValidateNested() @Type(() => AddressDto) address!: AddressDto;
 }
@@ -63,9 +64,9 @@ export class RegisterPregnancyDto {
 }
 
 class UpdatableFields extends PickType(RegisterPregnancyDto, ['history', 'heightCm', 'conditions', 'birthPlan', 'assignedMidwifeId']) {
-  @ApiPropertyOptional({ example: '+6281200000001' })
+  @ApiPropertyOptional({ example: '+6281200000001', description: 'Indonesian phone: +62 or 0, then 8 to 15 digits in all' })
   @IsOptional()
-  @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits, optionally with a leading +' })
+  @IsIndonesianPhone()
   phone?: string;
   @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
 }

@@ -1,7 +1,7 @@
 import type { Condition, ObstetricHistoryV1, PregnancyOutcome, RiskCategory } from '@siaga/contracts';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { BirthPlan } from './birth-plan';
-import { MotherEntity } from './mother.entity';
+import { MotherIdentityEntity } from './mother-identity.entity';
 
 export type PregnancyStatus = 'active' | 'closed';
 
@@ -12,9 +12,14 @@ export const NOTHING_DUE = 'infinity';
 export class PregnancyEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid') motherId!: string;
-  @ManyToOne(() => MotherEntity, { eager: true })
-  @JoinColumn({ name: 'mother_id' })
-  mother!: MotherEntity;
+  /** The version of her identity this pregnancy recorded; moves only while it is active (her corrections). */
+  @Column('int') motherVersion!: number;
+  @ManyToOne(() => MotherIdentityEntity, { eager: true })
+  @JoinColumn([
+    { name: 'mother_id', referencedColumnName: 'motherId' },
+    { name: 'mother_version', referencedColumnName: 'version' },
+  ])
+  identity!: MotherIdentityEntity;
   @Column({ type: 'text' }) status!: PregnancyStatus;
   /** Copied from the mother's address: the scope key of every access check and caseload query. */
   @Column({ type: 'text' }) villageCode!: string;

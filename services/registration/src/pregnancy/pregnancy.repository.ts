@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RiskCategory } from '@siaga/contracts';
 import { TransactionContext, queryRows } from '@siaga/persistence';
+import type { ScopedPregnancy } from '@registration/access/pregnancy-access';
+import { MotherIdentityEntity } from './mother-identity.entity';
 import { MotherEntity } from './mother.entity';
 import { PregnancyEntity } from './pregnancy.entity';
 
@@ -47,12 +49,33 @@ WHERE p.id = r.id`;
 export class PregnancyRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  findMotherByNik(nik: string): Promise<MotherEntity | null> {
-    return this.tx.manager.findOne(MotherEntity, { where: { nik } });
+  /** `lock`: row-locked until commit, so two changes of her identity cannot take the same version number. */
+  findMotherByNik(nik: string, lock = false): Promise<MotherEntity | null> {
+    return this.tx.manager.findOne(MotherEntity, { where: { nik }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  /** Her identity as it stands now (her latest version). */
+  findIdentity(motherId: string, version: number): Promise<MotherIdentityEntity | null> {
+    return this.tx.manager.findOne(MotherIdentityEntity, { where: { motherId, version } });
+  }
+
+  /** Versions are only ever added (the table refuses updates). */
+  async insertIdentity(identity: MotherIdentityEntity): Promise<void> {
+    await this.tx.manager.insert(MotherIdentityEntity, identity);
   }
 
   findActiveByMother(motherId: string): Promise<PregnancyEntity | null> {
     return this.tx.manager.findOne(PregnancyEntity, { where: { motherId, status: 'active' } });
+  }
+
+  /** Just what an access decision needs. */
+  async findScope(id: string): Promise<ScopedPregnancy | null> {
+    const rows = await queryRows<ScopedPregnancy>(
+      this.tx.manager,
+      'SELECT id, village_code AS "villageCode", health_center_id AS "healthCenterId" FROM pregnancy WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   findById(id: string): Promise<PregnancyEntity | null> {
@@ -63,7 +86,8 @@ export class PregnancyRepository {
   findByIdForUpdate(id: string): Promise<PregnancyEntity | null> {
     return this.tx.manager
       .createQueryBuilder(PregnancyEntity, 'p')
-      .innerJoinAndSelect('p.mother', 'mother')
+      .innerJoinAndSelect('p.identity', 'identity')
+      .innerJoinAndSelect('identity.mother', 'mother')
       .setLock('pessimistic_write', undefined, ['p'])
       .where('p.id = :id', { id })
       .getOne();

@@ -7,6 +7,8 @@ import { TransactionContext, isUniqueViolation, type Settled } from '@siaga/pers
 import { PregnancyAccess, type PregnancyAction } from '@registration/access/pregnancy-access';
 import { checkNik } from '@registration/nik/nik';
 import { contactSchedule } from './contact-schedule';
+import { changedFields, IDENTITY_FIELDS, statedOf, type StatedIdentity } from './mother-identity';
+import { MotherIdentityEntity } from './mother-identity.entity';
 import { MotherEntity } from './mother.entity';
 import { assertPlausibleRegistration } from './plausibility';
 import type { ClosePregnancyDto, RegisterPregnancyDto, UpdatePregnancyDto } from './pregnancy.dto';
@@ -43,15 +45,20 @@ export class PregnancyService {
 
     try {
       return await this.tx.run(async (manager) => {
-        const existing = await this.pregnancies.findMotherByNik(dto.mother.nik);
+        const existing = await this.pregnancies.findMotherByNik(dto.mother.nik, true);
         if (existing) {
           const active = await this.pregnancies.findActiveByMother(existing.id);
-          if (active) throw this.alreadyActive(active.id);
+          if (active) throw await this.access.duplicateRegistration(actor, active);
         }
+        const recheckedDistrict = existing !== null && existing.nikDistrictUnverified !== nik.unknownDistrict;
         const mother: MotherEntity = Object.assign(existing ?? new MotherEntity(), {
           id: existing?.id ?? randomUUID(),
           nik: dto.mother.nik,
           nikDistrictUnverified: nik.unknownDistrict,
+          identityVersion: existing?.identityVersion ?? 0,
+        });
+        const current = existing && (await this.pregnancies.findIdentity(existing.id, existing.identityVersion));
+        const identity = await this.identityFor(actor, pregnancyId, mother, current, {
           name: dto.mother.name,
           birthDate: dto.mother.birthDate,
           phone: dto.mother.phone,
@@ -63,13 +70,14 @@ export class PregnancyService {
           latitude: address.latitude ?? null,
           longitude: address.longitude ?? null,
         });
-        await this.pregnancies.saveMother(mother);
+        if (identity === current && recheckedDistrict) await this.pregnancies.saveMother(mother);
         const now = new Date();
         const registeredOn = now.toISOString().slice(0, 10);
         const pregnancy = {
           id: pregnancyId,
           motherId: mother.id,
-          mother,
+          motherVersion: identity.version,
+          identity,
           status: 'active',
           villageCode: address.villageCode,
           healthCenterId: actor.healthCenterId,
@@ -105,7 +113,7 @@ export class PregnancyService {
       if (isUniqueViolation(error)) {
         const mother = await this.pregnancies.findMotherByNik(dto.mother.nik);
         const active = mother && (await this.pregnancies.findActiveByMother(mother.id));
-        if (active) throw this.alreadyActive(active.id);
+        if (active) throw await this.access.duplicateRegistration(actor, active);
       }
       throw error;
     }
@@ -122,29 +130,31 @@ export class PregnancyService {
     return this.tx.run(async (manager) => {
       const pregnancy = await this.lockActive(actor, id, 'pregnancy.update');
       if (dto.history) {
-        assertPlausibleRegistration({ birthDate: pregnancy.mother.birthDate, hpht: pregnancy.hpht, history: dto.history });
+        assertPlausibleRegistration({ birthDate: pregnancy.identity.birthDate, hpht: pregnancy.hpht, history: dto.history });
         pregnancy.history = { ...dto.history };
       }
       if (dto.heightCm !== undefined) pregnancy.heightCm = dto.heightCm;
       if (dto.conditions) pregnancy.conditions = [...new Set(dto.conditions)];
       if (dto.birthPlan) pregnancy.birthPlan = { ...dto.birthPlan };
       if (dto.assignedMidwifeId) pregnancy.midwifeId = dto.assignedMidwifeId;
-      if (dto.phone) pregnancy.mother.phone = dto.phone;
-      if (dto.address) {
-        if (!actor.villageCodes.includes(dto.address.villageCode)) {
-          throw new PregnancyException(
-            PregnancyErrorCode.OutOfScope,
-            'The new village is outside your scope; the midwife there takes her over',
-          );
-        }
-        Object.assign(pregnancy.mother, {
-          ...dto.address,
-          latitude: dto.address.latitude ?? null,
-          longitude: dto.address.longitude ?? null,
-        });
-        pregnancy.villageCode = dto.address.villageCode;
+      if (dto.address && !actor.villageCodes.includes(dto.address.villageCode)) {
+        throw new PregnancyException(
+          PregnancyErrorCode.OutOfScope,
+          'The new village is outside your scope; the midwife there takes her over',
+        );
       }
-      await this.pregnancies.saveMother(pregnancy.mother);
+      if (dto.phone || dto.address) {
+        const stated: StatedIdentity = { ...statedOf(pregnancy.identity), ...(dto.phone ? { phone: dto.phone } : {}) };
+        if (dto.address) {
+          const { street, villageCode, villageName, districtName, regencyName } = dto.address;
+          Object.assign(stated, { street, villageCode, villageName, districtName, regencyName });
+          Object.assign(stated, { latitude: dto.address.latitude ?? null, longitude: dto.address.longitude ?? null });
+          pregnancy.villageCode = dto.address.villageCode;
+        }
+        const mother = pregnancy.identity.mother;
+        pregnancy.identity = await this.identityFor(actor, id, mother, pregnancy.identity, stated);
+        pregnancy.motherVersion = pregnancy.identity.version;
+      }
       await this.pregnancies.savePregnancy(pregnancy);
       const saved = (await this.pregnancies.findById(id))!;
       await this.outbox.append(manager, [{ name: 'pregnancyUpdated', subject: id, data: { pregnancy: toSnapshot(saved) } }]);
@@ -208,6 +218,35 @@ export class PregnancyService {
     });
   }
 
+  /**
+   * The identity version a pregnancy records: `current` when nothing changed, else a new version (the mother row
+   * is locked or new), audited against the pregnancy that stated it. Earlier versions stay as they were.
+   */
+  private async identityFor(
+    actor: Actor,
+    pregnancyId: string,
+    mother: MotherEntity,
+    current: MotherIdentityEntity | null,
+    stated: StatedIdentity,
+  ): Promise<MotherIdentityEntity> {
+    const changed = current ? changedFields(current, stated) : IDENTITY_FIELDS;
+    if (current && changed.length === 0) return current;
+    mother.identityVersion += 1;
+    await this.pregnancies.saveMother(mother);
+    const identity = Object.assign(new MotherIdentityEntity(), {
+      motherId: mother.id,
+      version: mother.identityVersion,
+      mother,
+      ...stated,
+      recordedAt: new Date(),
+      recordedBy: actor.userId,
+      pregnancyId,
+    });
+    await this.pregnancies.insertIdentity(identity);
+    if (current) await this.access.recordIdentityChange(actor, pregnancyId, identity.version, changed);
+    return identity;
+  }
+
   private async assertActive<P extends VisitTarget>(actor: Actor, action: PregnancyAction, id: string, pregnancy: P | null): Promise<P> {
     if (!pregnancy) throw this.notFound(id);
     await this.access.authorize(actor, action, pregnancy);
@@ -221,11 +260,5 @@ export class PregnancyService {
 
   private notFound(id: string): PregnancyException {
     return new PregnancyException(PregnancyErrorCode.NotFound, `No pregnancy ${id}`);
-  }
-
-  private alreadyActive(existingId: string): PregnancyException {
-    return new PregnancyException(PregnancyErrorCode.AlreadyActive, `This woman already has an active pregnancy (${existingId})`, {
-      existingPregnancyId: existingId,
-    });
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '@siaga/auth';
+import { ReplayAs, routeParam } from '@siaga/http';
 import { RecordVisitDto } from './visit.dto';
 import { VisitService, type VisitView } from './visit.service';
 
@@ -13,6 +14,7 @@ export class VisitController {
   @Post()
   @Roles('midwife')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ReplayAs('pregnancy', 'visit.read', routeParam('pregnancyId'))
   record(
     @CurrentActor() actor: Actor,
     @Param('pregnancyId', new ParseUUIDPipe()) pregnancyId: string,

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReplayToRouteRoles } from '@siaga/http';
 import { AccessAudit, CurrentActor, Roles, type Actor } from '@siaga/auth';
 import { RescoreRequestDto } from './rescore.dto';
 import { RescoreService, type RescoreReport } from './rescore.service';
@@ -15,6 +16,7 @@ export class RescoreController {
 
   /** After a rule-set change. Runs to the end before answering; for very large caseloads use the CLI (rescore.js). */
   @Post('rescore')
+  @ReplayToRouteRoles()
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Re-score every open pregnancy; new assessments only where the outcome changed' })
