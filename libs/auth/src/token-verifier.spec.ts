@@ -138,6 +138,7 @@ describe(TokenVerifier.name, () => {
         responderKind: 'police-officer',
         organisation: 'Polsek Sempu',
         phone: '+62 800-0000-0201',
+        expiresAt: expect.any(Number),
       });
     });
 
