@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '@siaga/auth';
+import { ReplayToRouteRoles } from '@siaga/http';
 import { DataSource } from 'typeorm';
 import { DeadLetterLog, type DeadLetter } from '@siaga/messaging';
 import { DeadLetterQuery, ResolveDeadLetterBody } from './dead-letter.dto';
@@ -26,6 +27,7 @@ export class DeadLetterController {
   }
 
   @Post(':id/resolve')
+  @ReplayToRouteRoles() // the answer is what every district and admin account may list anyway
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a dead letter as dealt with (resolving again keeps the first resolution)' })
   async resolve(
