@@ -1,7 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { CONDITIONS, type Condition } from '../clinical-vocabulary';
 import { ObstetricHistoryV1 } from './obstetric-history';
+import { IsNestedObject } from '../rules/nested-object';
 
 /**
  * Everything risk scoring and triage need to know about a pregnancy, as of one moment.
@@ -23,6 +23,6 @@ export class PregnancySnapshotV1 {
   @IsISO8601({ strict: true }) hpht!: string;
   /** Due date (HPL) = HPHT + 280 days. */
   @IsISO8601({ strict: true }) hpl!: string;
-  @ValidateNested() @Type(() => ObstetricHistoryV1) history!: ObstetricHistoryV1;
+  @IsNestedObject(() => ObstetricHistoryV1) history!: ObstetricHistoryV1;
   @IsArray() @IsIn(CONDITIONS, { each: true }) conditions!: Condition[]; // KSPR-11a..f
 }

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ESCORT_CANCEL_REASONS, ESCORT_PROGRESS, type EscortCancelReason, type EscortProgress } from '@siaga/contracts';
-import { IsIn, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Length } from 'class-validator';
+import {
+  ESCORT_CANCEL_REASONS,
+  ESCORT_PROGRESS,
+  type EscortCancelReason,
+  type EscortProgress,
+  IsLatitudeNumber,
+  IsLongitudeNumber,
+} from '@siaga/contracts';
+import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 
 export class EscortStatusDto {
   @ApiProperty({ enum: ESCORT_PROGRESS }) @IsIn(ESCORT_PROGRESS) status!: EscortProgress;
@@ -8,8 +15,8 @@ export class EscortStatusDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   at?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLatitudeNumber() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLongitudeNumber() longitude?: number;
 }
 
 export class CancelEscortDto {

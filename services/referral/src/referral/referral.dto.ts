@@ -7,25 +7,12 @@ import {
   type FacilityCapability,
   type ReferralDeclineReason,
   type ReferralUrgencyLevel,
+  IsNestedObject,
+  IsLatitudeNumber,
+  IsLongitudeNumber,
 } from '@siaga/contracts';
 import { Type } from 'class-transformer';
-import {
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsLatitude,
-  IsLongitude,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { VILLAGE_CODE } from '@referral/geo/wilayah';
 
 const PHONE = /^\+?[0-9][0-9 -]{6,20}$/;
@@ -37,8 +24,8 @@ export class PickupDto {
   @Matches(VILLAGE_CODE, { message: 'villageCode must look like 35.10.20.2001' })
   villageCode?: string;
   @ApiPropertyOptional({ example: 'Dusun Krajan RT 01 RW 02, rumah cat hijau' }) @IsOptional() @IsString() @Length(1, 300) address?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLatitudeNumber() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLongitudeNumber() longitude?: number;
   @ApiPropertyOptional({ example: '+62 800-0000-1234', description: 'Whom the escort calls: her, her family or the midwife' })
   @IsOptional()
   @Matches(PHONE, { message: 'contactPhone must be 7 to 21 digits, spaces or dashes, optionally with a leading +' })
@@ -71,7 +58,7 @@ export class CreateReferralDto {
   @IsArray()
   @IsIn(FACILITY_CAPABILITIES, { each: true })
   requiredCapabilities?: FacilityCapability[];
-  @ApiPropertyOptional({ type: PickupDto }) @IsOptional() @ValidateNested() @Type(() => PickupDto) pickup?: PickupDto;
+  @ApiPropertyOptional({ type: PickupDto }) @IsOptional() @IsNestedObject(() => PickupDto) pickup?: PickupDto;
   @ApiPropertyOptional({ description: 'Planned referrals: when to pick her up (UTC); emergencies leave now' })
   @IsOptional()
   @IsISO8601({ strict: true })

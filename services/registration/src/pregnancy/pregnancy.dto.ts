@@ -1,22 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { CONDITIONS, ObstetricHistoryV1, PREGNANCY_OUTCOMES, type Condition, type PregnancyOutcome } from '@siaga/contracts';
-import { Type } from 'class-transformer';
 import {
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsLatitude,
-  IsLongitude,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+  CONDITIONS,
+  ObstetricHistoryV1,
+  PREGNANCY_OUTCOMES,
+  type Condition,
+  type PregnancyOutcome,
+  IsNestedObject,
+  IsLatitudeNumber,
+  IsLongitudeNumber,
+} from '@siaga/contracts';
+import { IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { BirthPlan } from './birth-plan';
 
 export class AddressDto {
@@ -27,8 +20,8 @@ export class AddressDto {
   @ApiProperty({ example: 'Sempu' }) @IsString() @Length(1, 120) villageName!: string;
   @ApiProperty({ example: 'Sempu' }) @IsString() @Length(1, 120) districtName!: string;
   @ApiProperty({ example: 'Kabupaten Banyuwangi' }) @IsString() @Length(1, 120) regencyName!: string;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLatitudeNumber() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLongitudeNumber() longitude?: number;
 }
 
 export class MotherDto {
@@ -40,19 +33,19 @@ export class MotherDto {
   @ApiProperty({ example: '+6281200000001' })
   @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits, optionally with a leading +' })
   phone!: string;
-  @ApiProperty({ type: AddressDto }) @ValidateNested() @Type(() => AddressDto) address!: AddressDto;
+  @ApiProperty({ type: AddressDto }) @IsNestedObject(() => AddressDto) address!: AddressDto;
 }
 
 export class RegisterPregnancyDto {
-  @ApiProperty({ type: MotherDto }) @ValidateNested() @Type(() => MotherDto) mother!: MotherDto;
-  @ApiProperty({ type: ObstetricHistoryV1 }) @ValidateNested() @Type(() => ObstetricHistoryV1) history!: ObstetricHistoryV1;
+  @ApiProperty({ type: MotherDto }) @IsNestedObject(() => MotherDto) mother!: MotherDto;
+  @ApiProperty({ type: ObstetricHistoryV1 }) @IsNestedObject(() => ObstetricHistoryV1) history!: ObstetricHistoryV1;
   @ApiPropertyOptional({ example: 152 }) @IsOptional() @IsNumber() @Min(100) @Max(200) heightCm?: number;
   @ApiProperty({ example: '2026-06-01', description: 'First day of the last menstrual period (HPHT)' })
   @IsISO8601({ strict: true })
   hpht!: string;
   @ApiProperty({ enum: CONDITIONS, isArray: true }) @IsArray() @IsIn(CONDITIONS, { each: true }) conditions!: Condition[];
   @ApiPropertyOptional({ description: 'Defaults to the registering midwife' }) @IsOptional() @IsUUID() assignedMidwifeId?: string;
-  @ApiPropertyOptional({ type: BirthPlan }) @IsOptional() @ValidateNested() @Type(() => BirthPlan) birthPlan?: BirthPlan;
+  @ApiPropertyOptional({ type: BirthPlan }) @IsOptional() @IsNestedObject(() => BirthPlan) birthPlan?: BirthPlan;
 }
 
 class UpdatableFields extends PickType(RegisterPregnancyDto, ['history', 'heightCm', 'conditions', 'birthPlan', 'assignedMidwifeId']) {
@@ -60,7 +53,7 @@ class UpdatableFields extends PickType(RegisterPregnancyDto, ['history', 'height
   @IsOptional()
   @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits, optionally with a leading +' })
   phone?: string;
-  @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @IsNestedObject(() => AddressDto) address?: AddressDto;
 }
 
 /** Corrections to history, height, conditions, contact or birth plan; HPHT and NIK are fixed once registered. */
