@@ -30,6 +30,19 @@ const NODE_GLOBALS = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
+const RELATIVE_IMPORTS = [{ group: ['../../*'], message: 'Use an absolute alias (@siaga/<lib>, @<service>/...) instead.' }];
+
+// Rules that let bad input through (issue 13): their replacements in @siaga/contracts refuse it.
+const RESTRICTED_IMPORTS = [
+  {
+    name: 'class-validator',
+    importNames: ['ValidateNested', 'IsLatitude', 'IsLongitude', 'IsLatLong'],
+    message:
+      'Use IsNestedObject / IsNestedArray (a missing value or an array is refused) and IsLatitudeNumber / IsLongitudeNumber ' +
+      '(the string "-8.32" is refused) from @siaga/contracts.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'bench/results/**', '**/*.d.mts'] },
   js.configs.recommended,
@@ -45,9 +58,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-restricted-imports': ['error', { paths: RESTRICTED_IMPORTS, patterns: RELATIVE_IMPORTS }],
+    },
+  },
+  {
+    // The one place @ValidateNested is composed into IsNestedObject / IsNestedArray.
+    files: ['libs/contracts/src/rules/nested-object.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../*'], message: 'Use an absolute alias (@siaga/<lib>, @<service>/...) instead.' }] },
+        {
+          paths: RESTRICTED_IMPORTS.map((p) => ({ ...p, importNames: p.importNames.filter((n) => n !== 'ValidateNested') })),
+          patterns: RELATIVE_IMPORTS,
+        },
       ],
     },
   },

@@ -14,6 +14,8 @@ export * from './registration/obstetric-history';
 export * from './registration/pregnancy-snapshot';
 export * from './registration/registration.events';
 export * from './risk-scoring/assessment.events';
+export * from './rules/coordinates';
+export * from './rules/nested-object';
 export * from './topics';
 export * from './validate-event';
 export * from './validation-metadata-cache';

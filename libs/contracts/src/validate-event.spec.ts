@@ -59,6 +59,14 @@ describe('validateEventData of an event with nested contracts', () => {
     expect(() => validateEventData(EVENTS.pregnancyAssessed.type, [assessed()])).toThrow(/not an object/);
   });
 
+  it('rejects a nested contract left out or sent as an array, and a list of them sent as an object or holding an array', () => {
+    const { causedBy: _left, ...withoutCause } = assessed();
+    expect(() => validateEventData(EVENTS.pregnancyAssessed.type, withoutCause)).toThrow(/causedBy must be an object/);
+    expect(() => validateEventData(EVENTS.pregnancyAssessed.type, { ...assessed(), causedBy: [] })).toThrow(/causedBy must be an object/);
+    expect(() => validateEventData(EVENTS.pregnancyAssessed.type, { ...assessed(), warnings: {} })).toThrow(/warnings/);
+    expect(() => validateEventData(EVENTS.pregnancyAssessed.type, { ...assessed(), warnings: [[]] })).toThrow(/warnings/);
+  });
+
   it('does not let a __proto__ key in the JSON swap the prototype', () => {
     const data = JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(assessed()).slice(1)}`) as Record<string, unknown>;
 
@@ -66,5 +74,29 @@ describe('validateEventData of an event with nested contracts', () => {
 
     expect(Object.getPrototypeOf(sut)).toBe(PregnancyAssessedV1.prototype);
     expect((sut as unknown as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+});
+
+describe('validateEventData of an escort request', () => {
+  const requested = (pickup: Record<string, unknown>) => ({
+    escortId: randomUUID(),
+    urgency: 'emergency',
+    pickup: { villageCode: '35.10.20.2001', villageName: 'Sempu', ...pickup },
+    destination: { facilityName: 'RSUD Demo Genteng', latitude: -8.37, longitude: 114.15 },
+    pickupAt: '2026-11-01T10:00:00.000Z',
+    requestedAt: '2026-11-01T10:00:00.000Z',
+  });
+
+  it('takes coordinates as numbers', () => {
+    expect(() => validateEventData(EVENTS.escortRequested.type, requested({ latitude: -8.32, longitude: 114.1 }))).not.toThrow();
+  });
+
+  it('refuses coordinates sent as strings or out of range, naming them', () => {
+    expect(() => validateEventData(EVENTS.escortRequested.type, requested({ latitude: '-8.32', longitude: 114.1 }))).toThrow(
+      /pickup\.latitude/,
+    );
+    expect(() => validateEventData(EVENTS.escortRequested.type, requested({ latitude: -8.32, longitude: 181 }))).toThrow(
+      /pickup\.longitude/,
+    );
   });
 });

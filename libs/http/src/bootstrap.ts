@@ -6,6 +6,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cacheValidationMetadata } from '@siaga/contracts';
 import { LOGGER, type Logger } from '@siaga/observability';
 import { Histogram, collectDefaultMetrics } from 'prom-client';
+import { depthLimitedJsonParser } from './edge/json-depth';
+import { refuseUnsafeText } from './edge/text-safety';
+import { clientErrorAsProblem, routerErrorAsProblem } from './edge/transport-errors';
 import { NestPinoLogger } from './nest-logger';
 import { createValidationPipe } from './problem/validation';
 
@@ -15,6 +18,7 @@ export interface ServiceAppOptions {
 }
 
 const UUID_LIKE = /^[A-Za-z0-9._:-]{1,128}$/;
+const BODY_LIMIT = 1024 * 1024;
 
 let defaultMetricsCollected = false;
 const httpDuration = new Histogram({
@@ -31,7 +35,10 @@ export async function createServiceApp(module: Type, options: ServiceAppOptions)
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && UUID_LIKE.test(given) ? given : randomUUID();
     },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    // Refusals made before a route runs (an over-long path parameter, oversized headers) are problem documents too.
+    frameworkErrors: routerErrorAsProblem,
+    clientErrorHandler: clientErrorAsProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   const logger = app.get<Logger>(LOGGER);
@@ -45,6 +52,9 @@ export async function createServiceApp(module: Type, options: ServiceAppOptions)
   }
 
   const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, depthLimitedJsonParser(fastify));
+  // After parsing, before guards, interceptors and pipes: no handler ever sees a string PostgreSQL cannot store.
+  fastify.addHook('preValidation', refuseUnsafeText);
   // Errors raised by Fastify itself (malformed JSON, wrong content type) reach ProblemDetailsFilter too:
   // Nest 12 installs its exception layer as Fastify's error handler.
   fastify.addHook('onSend', async (request, reply) => {

@@ -1,4 +1,7 @@
 export * from './bootstrap';
+export * from './edge/json-depth';
+export * from './edge/text-safety';
+export * from './edge/transport-errors';
 export * from './health/health.controller';
 export * from './http.module';
 export * from './idempotency/idempotency';
@@ -7,6 +10,7 @@ export * from './idempotency/idempotent-replays';
 export * from './idempotency/replay-policy';
 export * from './live/stream-lifetime.interceptor';
 export * from './nest-logger';
+export * from './pagination/page-cursor';
 export * from './problem/problem';
 export * from './problem/problem.filter';
 export * from './problem/validation';

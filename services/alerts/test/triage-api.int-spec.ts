@@ -139,6 +139,19 @@ describe('alert triage API (real PostgreSQL and Kafka)', () => {
       expect(badCursor.body.errors[0].field).toBe('cursor');
     });
 
+    it.each([
+      ['a severity rank beyond smallint', [99_999, '2026-06-01T00:00:00.000Z', randomUUID()]],
+      ['a fractional rank', [1.5, '2026-06-01T00:00:00.000Z', randomUUID()]],
+      ['a time PostgreSQL cannot read', [1, '+275760-09-13T00:00:00.000Z', randomUUID()]],
+      ['a rank beyond smallint in the current shape', ['alerts', 99_999, '2026-06-01T00:00:00.000Z', randomUUID()]],
+      ['a day that does not exist in the current shape', ['alerts', 1, '2026-02-30T00:00:00.000Z', randomUUID()]],
+    ])('refuses an edited cursor (%s) with a 400 naming cursor', async (_, values) => {
+      const cursor = Buffer.from(JSON.stringify(values)).toString('base64url');
+      const response = await sut.request('GET', `/alerts?cursor=${cursor}`, { token: tokens.doctor });
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].field).toBe('cursor');
+    });
+
     it('shows each caller only her scope, and audits every alert listed', async () => {
       expect(ids((await sut.request('GET', '/alerts', { token: tokens.otherDoctor })).body)).toEqual([]);
       expect(ids((await sut.request('GET', '/alerts', { token: tokens.otherMidwife })).body)).toEqual([]);

@@ -15,6 +15,7 @@ import { EscortController } from './escort/escort.controller';
 import { EscortRepository } from './escort/escort.repository';
 import { EscortService } from './escort/escort.service';
 import { InitialSchema1764600000000 } from './migrations/1764600000000-initial-schema';
+import { NumericPickupCoordinates1765200000000 } from './migrations/1765200000000-numeric-pickup-coordinates';
 import { ReferralNotifier } from './notification/referral-notifier';
 import { PregnancyEventsConsumer } from './pregnancy/pregnancy-events.consumer';
 import { PregnancyFactRepository } from './pregnancy/pregnancy-fact.repository';
@@ -38,7 +39,7 @@ export const ReferralDatabase = TypeOrmModule.forRootAsync({
   useFactory: () =>
     dataSourceOptions(databaseConfigFromEnv(SCHEMA), {
       entities: [],
-      migrations: [InitialSchema1764600000000, ...MESSAGING_MIGRATIONS, ...ACCESS_AUDIT_MIGRATIONS],
+      migrations: [InitialSchema1764600000000, NumericPickupCoordinates1765200000000, ...MESSAGING_MIGRATIONS, ...ACCESS_AUDIT_MIGRATIONS],
     }),
 });
 

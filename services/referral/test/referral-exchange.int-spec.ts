@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CE_HEADERS, EVENTS, TOPICS } from '@siaga/contracts';
 import { KafkaProbe, eventually, isolateTestFile, type ServiceUnderTest } from '@siaga/testing';
 import type { DataSource } from 'typeorm';
+import { NumericPickupCoordinates1765200000000 } from '@referral/migrations/1765200000000-numeric-pickup-coordinates';
 import { ReferralScheduler } from '@referral/scheduling/referral-scheduler';
 import {
   HOSPITAL_1,
@@ -374,6 +375,48 @@ describe('referral exchange (real PostgreSQL and Kafka)', () => {
       const again = await sut.request('POST', '/referrals', { token: midwife, body: emergencyReferral(snapshot.pregnancyId) });
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({ code: 'referral-already-open', referralId: referral.id });
+    });
+
+    it.each([
+      ['in 1970', '1970-01-01T00:00:00Z'],
+      ['in 9999', '9999-12-31T00:00:00Z'],
+      ['two hours ago', () => new Date(Date.now() - 2 * 3_600_000).toISOString()],
+      ['a year ahead', () => new Date(Date.now() + 366 * 86_400_000).toISOString()],
+    ])('refuses a planned pickup %s, naming pickupAt, and takes a plausible one afterwards', async (_, when) => {
+      const snapshot = aSnapshot();
+      await knownPregnancy(sut, probe, topicPrefix, snapshot);
+      const planned = (pickupAt: string) =>
+        sut.request('POST', '/referrals', {
+          token: midwife,
+          body: emergencyReferral(snapshot.pregnancyId, { urgency: 'planned', pickupAt }),
+        });
+
+      const refused = await planned(typeof when === 'string' ? when : when());
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].field).toBe('pickupAt');
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+      expect((await planned(tomorrow)).status).toBe(201);
+    });
+
+    it('refuses pickup coordinates sent as strings, and repairs ones stored that way so a hospital can accept her', async () => {
+      const snapshot = aSnapshot();
+      await knownPregnancy(sut, probe, topicPrefix, snapshot);
+      const asStrings = emergencyReferral(snapshot.pregnancyId, { pickup: { latitude: '-8.32', longitude: '114.1' } });
+      const refused = await sut.request('POST', '/referrals', { token: midwife, body: asStrings });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['pickup.latitude', 'pickup.longitude']);
+
+      // What the API stored before it refused them (issue 13): the migration turns them into numbers.
+      const created = await sut.request('POST', '/referrals', { token: midwife, body: emergencyReferral(snapshot.pregnancyId) });
+      await sut.db.query(`UPDATE referral SET pickup = pickup || '{"latitude": "-8.32", "longitude": "114.1"}' WHERE id = $1`, [
+        created.body.id,
+      ]);
+      const runner = sut.db.createQueryRunner();
+      await new NumericPickupCoordinates1765200000000().up(runner).finally(() => runner.release());
+      const [{ pickup }] = await sut.db.query(`SELECT pickup FROM referral WHERE id = $1`, [created.body.id]);
+      expect(pickup).toMatchObject({ latitude: -8.32, longitude: 114.1 });
+      const accepted = await sut.request('POST', `/referrals/${created.body.id}/accept`, { token: await tokens.hospital(HOSPITAL_1) });
+      expect(accepted.status).toBe(200);
     });
 
     it('refuses a pregnancy it has not heard of yet (scope never comes from the caller), and a bad ICD-10 code', async () => {

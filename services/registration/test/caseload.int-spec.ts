@@ -97,6 +97,19 @@ describe('caseload', () => {
     expect(onTime.every((i) => !i.overdue)).toBe(true);
   });
 
+  it.each([
+    ['registeredAt', ['not a time', randomUUID()]],
+    ['hpl', ['2026-02-30', randomUUID()]],
+    ['hpl', ['caseload.registeredAt', '2026-06-01T00:00:00.000000Z', randomUUID()]],
+    ['registeredAt', ['caseload.registeredAt', '2026-06-01', randomUUID()]],
+    ['nextVisitDue', ['caseload.nextVisitDue', 'forever', randomUUID()]],
+  ])('refuses an edited cursor (sort %s, %j) with a 400 naming cursor', async (sort, values) => {
+    const cursor = Buffer.from(JSON.stringify(values)).toString('base64url');
+    const response = await sut.request('GET', `/pregnancies?sort=${sort}&cursor=${cursor}`, { token: doctor });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].field).toBe('cursor');
+  });
+
   it('refuses a village that is not the midwife’s, a bad cursor, and unknown filters', async () => {
     expect((await sut.request('GET', `/pregnancies?village=${OTHER_VILLAGE}`, { token: midwifeSempu })).status).toBe(403);
     const badCursor = await sut.request('GET', '/pregnancies?cursor=nonsense', { token: doctor });

@@ -1,21 +1,8 @@
-import { Type } from 'class-transformer';
-import {
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateIf } from 'class-validator';
 import { RISK_CATEGORIES, type RiskCategory } from '../clinical-vocabulary';
 import { ICD10_PATTERN, REFERRAL_URGENCY_LEVELS, type ReferralUrgencyLevel } from '../referral/referral-vocabulary';
 import { FindingV1 } from '../risk-scoring/assessment.events';
+import { IsNestedObject, IsNestedArray } from '../rules/nested-object';
 import { IsCalendarDate, IsRfc3339DateTime } from '../date-formats';
 
 /**
@@ -72,7 +59,7 @@ export class AlertRaisedV1 {
   @IsIn(ALERT_KINDS) kind!: AlertKind;
   @IsIn(ALERT_SEVERITIES) severity!: AlertSeverity;
   /** The rules that fired, with their facts: why the doctor is asked. */
-  @IsArray() @ValidateNested({ each: true }) @Type(() => FindingV1) findings!: FindingV1[];
+  @IsNestedArray(() => FindingV1) findings!: FindingV1[];
   @IsInt() score!: number;
   @IsIn(RISK_CATEGORIES) category!: RiskCategory;
   /** The assessment (PregnancyAssessedV1.assessmentId) that raised it. */
@@ -90,7 +77,7 @@ export class AlertUpdatedV1 {
   @IsIn(ALERT_KINDS) kind!: AlertKind;
   @IsIn(ALERT_SEVERITIES) severity!: AlertSeverity;
   @IsIn(ALERT_SEVERITIES) previousSeverity!: AlertSeverity;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => FindingV1) findings!: FindingV1[];
+  @IsNestedArray(() => FindingV1) findings!: FindingV1[];
   @IsInt() score!: number;
   @IsIn(RISK_CATEGORIES) category!: RiskCategory;
   @IsUUID() assessmentId!: string;
@@ -155,9 +142,7 @@ export class AlertResolvedV1 {
   visitDate?: string | null;
   /** decision `refer`: what the referral needs. */
   @ValidateIf((o: AlertResolvedV1) => o.decision === 'refer' || o.referral != null)
-  @IsObject()
-  @ValidateNested()
-  @Type(() => AlertReferralRequestV1)
+  @IsNestedObject(() => AlertReferralRequestV1)
   referral?: AlertReferralRequestV1 | null;
   /** decision `false-alarm`: why (required); any other decision: optional remark. */
   @ValidateIf((o: AlertResolvedV1) => o.decision === 'false-alarm' || o.note != null)
@@ -165,7 +150,7 @@ export class AlertResolvedV1 {
   @Length(1, 1000)
   note?: string | null;
   /** The findings the decision was made on (for the referral's clinical summary). */
-  @IsArray() @ValidateNested({ each: true }) @Type(() => FindingV1) findings!: FindingV1[];
+  @IsNestedArray(() => FindingV1) findings!: FindingV1[];
   @IsOptional() @IsInt() score?: number | null;
   @IsOptional() @IsIn(RISK_CATEGORIES) category?: RiskCategory | null;
   /** User id (token subject) of the deciding doctor. */

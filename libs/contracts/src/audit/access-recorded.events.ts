@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsRfc3339DateTime } from '../date-formats';
 
 /**
  * "Who looked at her record?" across the system: each service's access audit records that name a pregnancy
@@ -22,7 +23,7 @@ export class AccessScopeV1 {
 export class AccessRecordedV1 {
   /** The service that served the request, e.g. "alerts". */
   @IsString() @Length(1, 60) service!: string;
-  @IsISO8601({ strict: true }) at!: string;
+  @IsRfc3339DateTime() at!: string;
   @IsString() @Length(1, 200) userId!: string;
   @IsString() @Length(1, 40) role!: string;
   @ValidateNested() @Type(() => AccessScopeV1) scope!: AccessScopeV1;

@@ -1,17 +1,4 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsLatitude,
-  IsLongitude,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  ValidateNested,
-} from 'class-validator';
-import { IsIndonesianPhone } from '../phone';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import {
   ESCORT_CANCEL_REASONS,
   ESCORT_CANCELLED_BY,
@@ -24,6 +11,9 @@ import {
   type EscortWave,
   type ReferralUrgencyLevel,
 } from './referral-vocabulary';
+import { IsNestedObject } from '../rules/nested-object';
+import { IsLatitudeNumber, IsLongitudeNumber } from '../rules/coordinates';
+import { IsIndonesianPhone } from '../phone';
 import { IsRfc3339DateTime } from '../date-formats';
 
 /**
@@ -39,24 +29,24 @@ export class EscortPickupV1 {
   @IsOptional() @IsString() @Length(1, 120) districtName?: string | null;
   /** Street / hamlet as the referrer wrote it; unknown for referrals raised without one. */
   @IsOptional() @IsString() @Length(1, 300) address?: string | null;
-  @IsOptional() @IsLatitude() latitude?: number | null;
-  @IsOptional() @IsLongitude() longitude?: number | null;
+  @IsOptional() @IsLatitudeNumber() latitude?: number | null;
+  @IsOptional() @IsLongitudeNumber() longitude?: number | null;
 }
 
 export class EscortDestinationV1 {
   @IsString() @Length(1, 200) facilityName!: string;
   @IsOptional() @IsString() @Length(1, 300) address?: string | null;
-  @IsOptional() @IsLatitude() latitude?: number | null;
-  @IsOptional() @IsLongitude() longitude?: number | null;
+  @IsOptional() @IsLatitudeNumber() latitude?: number | null;
+  @IsOptional() @IsLongitudeNumber() longitude?: number | null;
 }
 
 /** A woman needs to be brought to a hospital. */
 export class EscortRequestedV1 {
   @IsUUID() escortId!: string;
   @IsIn(REFERRAL_URGENCY_LEVELS) urgency!: ReferralUrgencyLevel;
-  @ValidateNested() @Type(() => EscortPickupV1) pickup!: EscortPickupV1;
+  @IsNestedObject(() => EscortPickupV1) pickup!: EscortPickupV1;
   @IsOptional() @IsIndonesianPhone() contactPhone?: string | null;
-  @ValidateNested() @Type(() => EscortDestinationV1) destination!: EscortDestinationV1;
+  @IsNestedObject(() => EscortDestinationV1) destination!: EscortDestinationV1;
   /** When she should be picked up: now for an emergency, a day before the due date's window for a planned one. */
   @IsRfc3339DateTime() pickupAt!: string;
   @IsRfc3339DateTime() requestedAt!: string;
@@ -85,8 +75,8 @@ export class EscortStatusChangedV1 {
   @IsUUID() responderId!: string;
   @IsIn(ESCORT_PROGRESS) status!: EscortProgress;
   @IsRfc3339DateTime() at!: string;
-  @IsOptional() @IsLatitude() latitude?: number | null;
-  @IsOptional() @IsLongitude() longitude?: number | null;
+  @IsOptional() @IsLatitudeNumber() latitude?: number | null;
+  @IsOptional() @IsLongitudeNumber() longitude?: number | null;
 }
 
 /** Nobody accepted in the village, nor in the district: the district health office has to find transport. */

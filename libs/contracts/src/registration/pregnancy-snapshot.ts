@@ -1,7 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { CONDITIONS, type Condition } from '../clinical-vocabulary';
 import { ObstetricHistoryV1 } from './obstetric-history';
+import { IsNestedObject } from '../rules/nested-object';
 import { IsCalendarDate } from '../date-formats';
 
 /**
@@ -24,6 +24,6 @@ export class PregnancySnapshotV1 {
   @IsCalendarDate() hpht!: string;
   /** Due date (HPL) = HPHT + 280 days. */
   @IsCalendarDate() hpl!: string;
-  @ValidateNested() @Type(() => ObstetricHistoryV1) history!: ObstetricHistoryV1;
+  @IsNestedObject(() => ObstetricHistoryV1) history!: ObstetricHistoryV1;
   @IsArray() @IsIn(CONDITIONS, { each: true }) conditions!: Condition[]; // KSPR-11a..f
 }

@@ -1,23 +1,23 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PREGNANCY_OUTCOMES, type PregnancyOutcome } from '../clinical-vocabulary';
 import { AncVisitV1 } from './anc-visit';
 import { PregnancySnapshotV1 } from './pregnancy-snapshot';
+import { IsNestedObject } from '../rules/nested-object';
 import { IsRfc3339DateTime } from '../date-formats';
 
 export class PregnancyRegisteredV1 {
-  @ValidateNested() @Type(() => PregnancySnapshotV1) pregnancy!: PregnancySnapshotV1;
+  @IsNestedObject(() => PregnancySnapshotV1) pregnancy!: PregnancySnapshotV1;
   @IsRfc3339DateTime() registeredAt!: string;
 }
 
 export class VisitRecordedV1 {
   @IsUUID() pregnancyId!: string;
-  @ValidateNested() @Type(() => AncVisitV1) visit!: AncVisitV1;
+  @IsNestedObject(() => AncVisitV1) visit!: AncVisitV1;
 }
 
 /** History, height, conditions or birth plan changed: the whole new snapshot. */
 export class PregnancyUpdatedV1 {
-  @ValidateNested() @Type(() => PregnancySnapshotV1) pregnancy!: PregnancySnapshotV1;
+  @IsNestedObject(() => PregnancySnapshotV1) pregnancy!: PregnancySnapshotV1;
 }
 
 export class PregnancyClosedV1 {

@@ -1,8 +1,8 @@
-import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID } from 'class-validator';
 import { RISK_CATEGORIES, type RiskCategory } from '../clinical-vocabulary';
 import type { FactorStatus } from './factor-status';
 import { IsKsprFactorResults } from './kspr-factor-results.validator';
+import { IsNestedObject, IsNestedArray } from '../rules/nested-object';
 import { IsRfc3339DateTime } from '../date-formats';
 
 export { FACTOR_STATUSES, type FactorStatus } from './factor-status';
@@ -38,10 +38,10 @@ export class PregnancyAssessedV1 {
   @IsIn(RISK_CATEGORIES) category!: RiskCategory;
   @IsOptional() @IsIn(RISK_CATEGORIES) previousCategory!: RiskCategory | null;
   @IsKsprFactorResults() factors!: KsprFactorResultV1[];
-  @IsArray() @ValidateNested({ each: true }) @Type(() => FindingV1) emergencies!: FindingV1[];
-  @IsArray() @ValidateNested({ each: true }) @Type(() => FindingV1) warnings!: FindingV1[];
+  @IsNestedArray(() => FindingV1) emergencies!: FindingV1[];
+  @IsNestedArray(() => FindingV1) warnings!: FindingV1[];
   /** e.g. "kspr-rochjati.v1+who-anc-dak.v1" */
   @IsString() ruleSetVersion!: string;
-  @ValidateNested() @Type(() => CausationV1) causedBy!: CausationV1;
+  @IsNestedObject(() => CausationV1) causedBy!: CausationV1;
   @IsRfc3339DateTime() assessedAt!: string;
 }

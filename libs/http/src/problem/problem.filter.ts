@@ -1,16 +1,18 @@
+import { STATUS_CODES } from 'node:http';
 import { Catch, HttpException, HttpStatus, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { LOGGER, type Logger } from '@siaga/observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemException, ValidationProblem, type ProblemDocument } from './problem';
 
+/** Nest's name of the status (BAD_REQUEST), else Node's (431 Request Header Fields Too Large, which Nest lacks). */
+const words = (status: number): string[] => (HttpStatus[status] ?? STATUS_CODES[status] ?? 'Error').toLowerCase().split(/[_ ]/);
+
 const titleOf = (status: number): string =>
-  (HttpStatus[status] ?? 'Error')
-    .toLowerCase()
-    .split('_')
+  words(status)
     .map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
     .join(' ');
 
-const slug = (status: number): string => (HttpStatus[status] ?? 'error').toLowerCase().replace(/_/g, '-');
+const slug = (status: number): string => words(status).join('-');
 
 const messageOf = (response: string | object, fallback: string): string => {
   const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;

@@ -10,22 +10,10 @@ import {
   type AlertSeverity,
   type AlertStatus,
   type ReferralUrgencyLevel,
+  IsNestedObject,
 } from '@siaga/contracts';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** "emergency,high" or ?severity=emergency&severity=high → ['emergency', 'high']. */
 const csv = ({ value }: { value: unknown }): unknown =>
@@ -93,8 +81,7 @@ export class ResolveAlertDto {
 
   @ApiPropertyOptional({ type: ReferralRequestDto, description: 'refer: urgency and reason (the referral service creates the referral)' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ReferralRequestDto)
+  @IsNestedObject(() => ReferralRequestDto)
   referral?: ReferralRequestDto;
 
   @ApiPropertyOptional({ description: 'false-alarm: why (required); otherwise an optional remark' })

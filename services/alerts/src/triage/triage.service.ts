@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessAudit, type Actor } from '@siaga/auth';
 import { ALERT_SEVERITIES, type AlertStatus } from '@siaga/contracts';
+import { PageCursor, cursorPart } from '@siaga/http';
 import { TransactionContext } from '@siaga/persistence';
 import { AlertAccess, type AlertAction } from '@alerts/access/alert-access';
 import { acknowledgedData, releasedData, resolvedData } from '@alerts/alert/alert-event-data';
@@ -15,31 +16,14 @@ import { ESCALATION_POLICY, acknowledgeBy, type EscalationPolicy } from '@alerts
 import { readsWithoutName, toAlertView, toTransitionView, type AlertDetailView, type AlertView } from './alert.view';
 import type { ResolveAlertDto, TriageQueryDto } from './triage.dto';
 
-interface Cursor {
-  rank: number;
-  raisedAt: string;
-  id: string;
-}
+/** Severity rank, raised at, id: the order of the triage list. */
+const CURSOR = new PageCursor<[rank: number, raisedAt: string, id: string]>('alerts', [
+  cursorPart.oneOf(...Object.values(SEVERITY_RANK)),
+  cursorPart.timestamp,
+  cursorPart.uuid,
+]);
 
-const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify([c.rank, c.raisedAt, c.id])).toString('base64url');
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const [rank, raisedAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof rank === 'number' &&
-      typeof raisedAt === 'string' &&
-      !Number.isNaN(Date.parse(raisedAt)) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(id)
-    ) {
-      return { rank, raisedAt, id };
-    }
-  } catch {
-    // fall through to the 400 below
-  }
-  throw AlertException.implausible([{ field: 'cursor', message: 'is not a cursor this API issued' }]);
-}
+const cursorAt = ([rank, raisedAt, id]: [number, string, string]): AlertListFilter['after'] => ({ rank, raisedAt, id });
 
 const DEFAULT_STATUSES: AlertStatus[] = ['open', 'acknowledged'];
 
@@ -67,7 +51,7 @@ export class TriageService {
       scope,
       statuses: query.status && query.status.length > 0 ? [...new Set(query.status)] : DEFAULT_STATUSES,
       severities: query.severity && query.severity.length > 0 ? ALERT_SEVERITIES.filter((s) => query.severity!.includes(s)) : undefined,
-      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      after: query.cursor ? cursorAt(CURSOR.decode(query.cursor)) : undefined,
       limit: limit + 1,
     };
     const rows = await this.alerts.list(filter);
@@ -79,10 +63,7 @@ export class TriageService {
     const options = { today: today(), withoutName: readsWithoutName(actor.role) };
     return {
       items: page.map((r) => toAlertView(r, options)),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ rank: SEVERITY_RANK[last.severity], raisedAt: last.raisedAt.toISOString(), id: last.id })
-          : null,
+      nextCursor: rows.length > limit && last ? CURSOR.encode([SEVERITY_RANK[last.severity], last.raisedAt.toISOString(), last.id]) : null,
     };
   }
 

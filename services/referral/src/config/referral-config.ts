@@ -8,6 +8,8 @@ export interface ReferralConfig {
   plannedWindowDays: number;
   /** A planned referral's pickup: this many days before HPL (or at once when that has passed). */
   plannedPickupDaysBeforeHpl: number;
+  /** How far ahead a referrer may book a planned pickup (`pickupAt`): no more than a whole pregnancy (280 days). */
+  plannedPickupMaxDaysAhead: number;
   /** How long each wave of escort offers stays open before it widens (emergency / planned). */
   escortEmergencyAnswerSeconds: number;
   escortPlannedAnswerSeconds: number;
@@ -34,6 +36,7 @@ export function referralConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ref
     plannedAnswerSeconds: positive('REFERRAL_PLANNED_ANSWER_SECONDS', env.REFERRAL_PLANNED_ANSWER_SECONDS, 4 * 3600),
     plannedWindowDays: positive('PLANNED_REFERRAL_WINDOW_DAYS', env.PLANNED_REFERRAL_WINDOW_DAYS, 14),
     plannedPickupDaysBeforeHpl: positive('PLANNED_PICKUP_DAYS_BEFORE_HPL', env.PLANNED_PICKUP_DAYS_BEFORE_HPL, 7),
+    plannedPickupMaxDaysAhead: positive('PLANNED_PICKUP_MAX_DAYS_AHEAD', env.PLANNED_PICKUP_MAX_DAYS_AHEAD, 280),
     escortEmergencyAnswerSeconds: positive('ESCORT_EMERGENCY_ANSWER_SECONDS', env.ESCORT_EMERGENCY_ANSWER_SECONDS, 180),
     escortPlannedAnswerSeconds: positive('ESCORT_PLANNED_ANSWER_SECONDS', env.ESCORT_PLANNED_ANSWER_SECONDS, 3600),
     escortNearbyKm: positive('ESCORT_NEARBY_KM', env.ESCORT_NEARBY_KM, 15),

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ESCORT_CANCEL_REASONS, ESCORT_PROGRESS, IsRfc3339DateTime, type EscortCancelReason, type EscortProgress } from '@siaga/contracts';
-import { IsIn, IsLatitude, IsLongitude, IsOptional, IsString, Length } from 'class-validator';
+import {
+  ESCORT_CANCEL_REASONS,
+  ESCORT_PROGRESS,
+  type EscortCancelReason,
+  type EscortProgress,
+  IsLatitudeNumber,
+  IsLongitudeNumber,
+  IsRfc3339DateTime,
+} from '@siaga/contracts';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 
 export class EscortStatusDto {
   @ApiProperty({ enum: ESCORT_PROGRESS }) @IsIn(ESCORT_PROGRESS) status!: EscortProgress;
@@ -8,8 +16,8 @@ export class EscortStatusDto {
   @IsOptional()
   @IsRfc3339DateTime()
   at?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLatitudeNumber() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLongitudeNumber() longitude?: number;
 }
 
 export class CancelEscortDto {

@@ -9,24 +9,12 @@ import {
   type FacilityCapability,
   type ReferralDeclineReason,
   type ReferralUrgencyLevel,
+  IsNestedObject,
+  IsLatitudeNumber,
+  IsLongitudeNumber,
 } from '@siaga/contracts';
 import { Type } from 'class-transformer';
-import {
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsLatitude,
-  IsLongitude,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { VILLAGE_CODE } from '@referral/geo/wilayah';
 
 /** Where the escort picks her up and whom to call: supplied by the midwife or doctor who refers her. */
@@ -36,8 +24,8 @@ export class PickupDto {
   @Matches(VILLAGE_CODE, { message: 'villageCode must look like 35.10.20.2001' })
   villageCode?: string;
   @ApiPropertyOptional({ example: 'Dusun Krajan RT 01 RW 02, rumah cat hijau' }) @IsOptional() @IsString() @Length(1, 300) address?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLatitudeNumber() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLongitudeNumber() longitude?: number;
   @ApiPropertyOptional({ example: '+62 800-0000-1234', description: 'Whom the escort calls: her, her family or the midwife' })
   @IsOptional()
   @IsIndonesianPhone()
@@ -70,7 +58,7 @@ export class CreateReferralDto {
   @IsArray()
   @IsIn(FACILITY_CAPABILITIES, { each: true })
   requiredCapabilities?: FacilityCapability[];
-  @ApiPropertyOptional({ type: PickupDto }) @IsOptional() @ValidateNested() @Type(() => PickupDto) pickup?: PickupDto;
+  @ApiPropertyOptional({ type: PickupDto }) @IsOptional() @IsNestedObject(() => PickupDto) pickup?: PickupDto;
   @ApiPropertyOptional({ description: 'Planned referrals: when to pick her up (UTC); emergencies leave now' })
   @IsOptional()
   @IsRfc3339DateTime()

@@ -16,6 +16,7 @@ import { plannedPickupAt } from '@referral/pregnancy/planned-referral';
 import { RegistryRepository } from '@referral/registry/registry.repository';
 import type { Facility } from '@referral/registry/registry.types';
 import { nextHospital, roundedKm, type RankedHospital } from './hospital-selection';
+import { pickupAtRefusal } from './pickup-window';
 import { ReferralCompletion } from './referral-completion';
 import { canTransition } from './referral-state';
 import type {
@@ -94,6 +95,9 @@ export class ReferralService {
 
   /** A doctor or midwife refers her (HTTP). */
   async create(actor: Actor, dto: CreateReferralDto): Promise<ReferralView> {
+    const pickupAt = dto.pickupAt ? new Date(dto.pickupAt) : null;
+    const pickupRefusal = pickupAt && pickupAtRefusal(pickupAt, new Date(), this.config.plannedPickupMaxDaysAhead);
+    if (pickupRefusal) throw ReferralException.implausible('pickupAt', pickupRefusal);
     // Scope comes from her record only, never from the caller: a referral of an unknown woman could
     // otherwise be placed (and later read, with her name) in the caller's own health center.
     const fact = await this.facts.find(dto.pregnancyId);
@@ -128,7 +132,7 @@ export class ReferralService {
       transportNeeded: dto.transportNeeded,
       pickup: dto.pickup ?? {},
       contactPhone: dto.pickup?.contactPhone ?? null,
-      pickupAt: dto.pickupAt ? new Date(dto.pickupAt) : null,
+      pickupAt,
     };
     try {
       const id = await this.tx.run(async () => {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FACILITY_CAPABILITIES, IsIndonesianPhone, type FacilityCapability } from '@siaga/contracts';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { FACILITY_CAPABILITIES, type FacilityCapability, IsLatitudeNumber, IsLongitudeNumber, IsIndonesianPhone } from '@siaga/contracts';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { AREA_CODE, VILLAGE_CODE } from '@referral/geo/wilayah';
 import { FACILITY_KINDS, RESPONDER_KINDS, type FacilityKind, type ResponderKind } from './registry.types';
 
@@ -12,8 +12,8 @@ export class FacilityDto {
   @IsOptional()
   @Matches(VILLAGE_CODE, { message: 'villageCode must look like 35.10.20.2001' })
   villageCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLatitudeNumber() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLongitudeNumber() longitude?: number;
   @ApiPropertyOptional({ example: '+62 800-0000-0101' }) @IsOptional() @IsIndonesianPhone() phone?: string;
   @ApiProperty({ enum: FACILITY_CAPABILITIES, isArray: true })
   @IsArray()
@@ -37,8 +37,8 @@ export class ResponderDto {
   @ArrayMaxSize(500)
   @Matches(VILLAGE_CODE, { each: true, message: 'each village code must look like 35.10.20.2001' })
   villageCodes!: string[];
-  @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLatitudeNumber() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLongitudeNumber() longitude?: number;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() onDuty?: boolean;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
 }
@@ -46,15 +46,15 @@ export class ResponderDto {
 /** A responder going on or off duty (from the police post's screen or a volunteer's phone). */
 export class DutyDto {
   @ApiProperty() @IsBoolean() onDuty!: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLatitudeNumber() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLongitudeNumber() longitude?: number;
 }
 
 export class VillageDto {
   @ApiProperty({ example: 'Sempu' }) @IsString() @Length(1, 120) name!: string;
   @ApiProperty({ example: 'Sempu' }) @IsString() @Length(1, 120) districtName!: string;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLatitudeNumber() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLongitudeNumber() longitude?: number;
 }
 
 export class FacilityQueryDto {

@@ -1,27 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AccessAudit, type Actor } from '@siaga/auth';
 import { gestationalDays } from '@siaga/contracts';
+import { PageCursor, cursorPart } from '@siaga/http';
 import { PregnancyErrorCode, PregnancyException } from '@registration/pregnancy/pregnancy.exception';
 import { NOTHING_DUE } from '@registration/pregnancy/pregnancy.entity';
-import type { CaseloadQueryDto } from './caseload.dto';
+import type { CaseloadQueryDto, CaseloadSort } from './caseload.dto';
 import { CaseloadRepository, type CaseloadFilter, type CaseloadRow } from './caseload.repository';
 
-interface Cursor {
-  value: string;
-  id: string;
-}
-
-const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify([c.value, c.id])).toString('base64url');
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const [value, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof value === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { value, id };
-  } catch {
-    // fall through to the 400 below
-  }
-  throw PregnancyException.implausible('cursor', 'is not a cursor this API issued');
-}
+/** One cursor per sort order: its key is a due date (HPL), a next contact date (`infinity`: none due) or an instant. */
+const CURSORS: Record<CaseloadSort, PageCursor<[value: string, id: string]>> = {
+  hpl: new PageCursor('caseload.hpl', [cursorPart.date, cursorPart.uuid]),
+  nextVisitDue: new PageCursor('caseload.nextVisitDue', [
+    cursorPart.either(cursorPart.date, cursorPart.oneOf(NOTHING_DUE)),
+    cursorPart.uuid,
+  ]),
+  registeredAt: new PageCursor('caseload.registeredAt', [cursorPart.timestamp, cursorPart.uuid]),
+};
 
 const toItem = (row: CaseloadRow, today: string) => ({
   id: row.id,
@@ -52,6 +46,9 @@ export class CaseloadService {
   async list(actor: Actor, query: CaseloadQueryDto): Promise<{ items: CaseloadItem[]; nextCursor: string | null }> {
     const scope = this.scopeOf(actor, query.village);
     const limit = query.limit ?? 50;
+    const sort = query.sort ?? 'hpl';
+    const cursor = CURSORS[sort];
+    const after = query.cursor ? cursor.decode(query.cursor) : undefined;
     const filter: CaseloadFilter = {
       scope,
       status: query.status ?? 'active',
@@ -59,9 +56,9 @@ export class CaseloadService {
       dueFrom: query.dueFrom,
       dueTo: query.dueTo,
       overdue: query.overdue,
-      sort: query.sort ?? 'hpl',
+      sort,
       limit: limit + 1,
-      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      after: after && { value: after[0], id: after[1] },
     };
     const rows = await this.caseload.list(filter);
     const page = rows.slice(0, limit);
@@ -70,7 +67,7 @@ export class CaseloadService {
     const last = page.at(-1);
     return {
       items: page.map((r) => toItem(r, today)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ value: last.sort_value, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? cursor.encode([last.sort_value, last.id]) : null,
     };
   }
 

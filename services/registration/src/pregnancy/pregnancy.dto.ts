@@ -1,30 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import {
   CONDITIONS,
-  IsCalendarDate,
-  IsRfc3339DateTime,
-  IsIndonesianPhone,
   ObstetricHistoryV1,
   PREGNANCY_OUTCOMES,
   type Condition,
   type PregnancyOutcome,
+  IsNestedObject,
+  IsLatitudeNumber,
+  IsLongitudeNumber,
+  IsCalendarDate,
+  IsIndonesianPhone,
+  IsRfc3339DateTime,
 } from '@siaga/contracts';
-import { Type } from 'class-transformer';
-import {
-  IsArray,
-  IsIn,
-  IsLatitude,
-  IsLongitude,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { BirthPlan } from './birth-plan';
 
 export class AddressDto {
@@ -35,8 +23,8 @@ export class AddressDto {
   @ApiProperty({ example: 'Sempu' }) @IsString() @Length(1, 120) villageName!: string;
   @ApiProperty({ example: 'Sempu' }) @IsString() @Length(1, 120) districtName!: string;
   @ApiProperty({ example: 'Kabupaten Banyuwangi' }) @IsString() @Length(1, 120) regencyName!: string;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude() longitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLatitudeNumber() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsLongitudeNumber() longitude?: number;
 }
 
 export class MotherDto {
@@ -48,19 +36,19 @@ export class MotherDto {
   @ApiProperty({ example: '+6281200000001', description: 'Indonesian phone: +62 or 0, then 8 to 15 digits in all' })
   @IsIndonesianPhone()
   phone!: string;
-  @ApiProperty({ type: AddressDto }) @ValidateNested() @Type(() => AddressDto) address!: AddressDto;
+  @ApiProperty({ type: AddressDto }) @IsNestedObject(() => AddressDto) address!: AddressDto;
 }
 
 export class RegisterPregnancyDto {
-  @ApiProperty({ type: MotherDto }) @ValidateNested() @Type(() => MotherDto) mother!: MotherDto;
-  @ApiProperty({ type: ObstetricHistoryV1 }) @ValidateNested() @Type(() => ObstetricHistoryV1) history!: ObstetricHistoryV1;
+  @ApiProperty({ type: MotherDto }) @IsNestedObject(() => MotherDto) mother!: MotherDto;
+  @ApiProperty({ type: ObstetricHistoryV1 }) @IsNestedObject(() => ObstetricHistoryV1) history!: ObstetricHistoryV1;
   @ApiPropertyOptional({ example: 152 }) @IsOptional() @IsNumber() @Min(100) @Max(200) heightCm?: number;
   @ApiProperty({ example: '2026-06-01', description: 'First day of the last menstrual period (HPHT)' })
   @IsCalendarDate()
   hpht!: string;
   @ApiProperty({ enum: CONDITIONS, isArray: true }) @IsArray() @IsIn(CONDITIONS, { each: true }) conditions!: Condition[];
   @ApiPropertyOptional({ description: 'Defaults to the registering midwife' }) @IsOptional() @IsUUID() assignedMidwifeId?: string;
-  @ApiPropertyOptional({ type: BirthPlan }) @IsOptional() @ValidateNested() @Type(() => BirthPlan) birthPlan?: BirthPlan;
+  @ApiPropertyOptional({ type: BirthPlan }) @IsOptional() @IsNestedObject(() => BirthPlan) birthPlan?: BirthPlan;
 }
 
 class UpdatableFields extends PickType(RegisterPregnancyDto, ['history', 'heightCm', 'conditions', 'birthPlan', 'assignedMidwifeId']) {
@@ -68,7 +56,7 @@ class UpdatableFields extends PickType(RegisterPregnancyDto, ['history', 'height
   @IsOptional()
   @IsIndonesianPhone()
   phone?: string;
-  @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @IsNestedObject(() => AddressDto) address?: AddressDto;
 }
 
 /** Corrections to history, height, conditions, contact or birth plan; HPHT and NIK are fixed once registered. */

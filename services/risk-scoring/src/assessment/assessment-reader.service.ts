@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@siaga/auth';
+import { PageCursor, cursorPart } from '@siaga/http';
 import { AssessmentAccess, type AssessmentAction, type ScopedPregnancy } from '@risk-scoring/access/assessment-access';
 import { PregnancyFactsRepository } from '@risk-scoring/projection/pregnancy-facts.repository';
 import type { FactsStatus } from '@risk-scoring/projection/pregnancy-facts';
@@ -18,17 +19,8 @@ export interface AssessmentHistoryPage {
   nextCursor: string | null;
 }
 
-const encodeCursor = (position: number): string => Buffer.from(JSON.stringify([position])).toString('base64url');
-
-function decodeCursor(raw: string): number {
-  try {
-    const [position] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof position === 'number' && Number.isSafeInteger(position) && position > 0) return position;
-  } catch {
-    // fall through to the 400 below
-  }
-  throw AssessmentException.implausible('cursor', 'is not a cursor this API issued');
-}
+/** The position of the last assessment of the page: history is newest first, so the next page is below it. */
+const CURSOR = new PageCursor<[position: number]>('assessments', [cursorPart.integer(1, Number.MAX_SAFE_INTEGER)]);
 
 /** The API's reads: every one checked against the caller's scope and written to the access audit. */
 @Injectable()
@@ -47,7 +39,7 @@ export class AssessmentReader {
   }
 
   async history(actor: Actor, pregnancyId: string, query: AssessmentHistoryQueryDto): Promise<AssessmentHistoryPage> {
-    const before = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    const before = query.cursor === undefined ? null : CURSOR.decode(query.cursor)[0];
     await this.authorize(actor, 'assessment.history.read', pregnancyId);
     const limit = query.limit ?? 20;
     const rows = await this.assessments.history(pregnancyId, limit + 1, before);
@@ -55,7 +47,7 @@ export class AssessmentReader {
     const last = page.at(-1);
     return {
       items: page.map(toAssessmentView),
-      nextCursor: rows.length > limit && last ? encodeCursor(Number(last.position)) : null,
+      nextCursor: rows.length > limit && last ? CURSOR.encode([Number(last.position)]) : null,
     };
   }
 
