@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsNestedObject } from '../rules/nested-object';
 import { IsRfc3339DateTime } from '../date-formats';
 
 /**
@@ -26,7 +26,7 @@ export class AccessRecordedV1 {
   @IsRfc3339DateTime() at!: string;
   @IsString() @Length(1, 200) userId!: string;
   @IsString() @Length(1, 40) role!: string;
-  @ValidateNested() @Type(() => AccessScopeV1) scope!: AccessScopeV1;
+  @IsNestedObject(() => AccessScopeV1) scope!: AccessScopeV1;
   /** What was done, e.g. "alert.read", "referral.answer", "GET /referrals/:id". */
   @IsString() @Length(1, 200) action!: string;
   @IsUUID() pregnancyId!: string;
