@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { Body, Controller, Get, Module, Param, Post, Query } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IsLatitudeNumber, IsNestedArray, IsNestedObject } from '@siaga/contracts';
-import { HttpModule, MAX_JSON_DEPTH, PROBLEM_CONTENT_TYPE, PageCursor, cursorPart } from '@siaga/http';
+import { HttpModule, MAX_JSON_DEPTH, PROBLEM_CONTENT_TYPE, PageCursor, ReplayToRouteRoles, cursorPart } from '@siaga/http';
 import { ObservabilityModule } from '@siaga/observability';
 import { PersistenceModule, databaseConfigFromEnv, dataSourceOptions } from '@siaga/persistence';
 import { isolateTestFile, startService, type ServiceUnderTest, type TestResponse } from '@siaga/testing';
@@ -31,6 +31,7 @@ const CURSOR = new PageCursor<[rank: number, id: string]>('things', [cursorPart.
 @Controller('things')
 class ThingController {
   @Post()
+  @ReplayToRouteRoles() // a probe: its answer echoes what the caller sent
   create(@Body() body: PersonBody) {
     return { name: body.name, homeIsObject: typeof body.home === 'object' && !Array.isArray(body.home) };
   }
